@@ -1,0 +1,48 @@
+package dev.drsorchestrator.plan;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class PlanServiceBootTest {
+
+    @Test
+    void serviceBootsAndReportsItselfHealthy() {
+        given().when()
+                .get("/q/health")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"));
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"));
+    }
+
+    @Test
+    void servesItsOpenApiDocument() {
+        given().when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .body("info.title", equalTo("DRS Orchestrator plan-service"));
+    }
+
+    @Test
+    void listensOnItsFixedPortOutsideTests() throws IOException {
+        // Tests run on a random port; the packaged configuration is what a real start uses.
+        Properties packaged = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/application.properties")) {
+            packaged.load(in);
+        }
+        assertThat(packaged.getProperty("quarkus.http.port")).isEqualTo("8082");
+    }
+}
