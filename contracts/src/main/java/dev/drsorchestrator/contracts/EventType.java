@@ -42,38 +42,103 @@ import java.util.stream.Collectors;
  * {@link dev.drsorchestrator.contracts.routing.RoutingTable}.
  */
 public enum EventType {
-    PROTECTION_GROUP_CREATED(EventSource.CATALOG_SERVICE, ProtectionGroupCreated.class),
-    PROTECTION_GROUP_UPDATED(EventSource.CATALOG_SERVICE, ProtectionGroupUpdated.class),
-    PROTECTION_GROUP_DELETED(EventSource.CATALOG_SERVICE, ProtectionGroupDeleted.class),
+    PROTECTION_GROUP_CREATED(
+            EventSource.CATALOG_SERVICE,
+            ProtectionGroupCreated.class,
+            "A protection group was created; carries its resolved member servers."),
+    PROTECTION_GROUP_UPDATED(
+            EventSource.CATALOG_SERVICE,
+            ProtectionGroupUpdated.class,
+            "A protection group changed (user update or inventory change); carries the whole resolved membership and any conflicts."),
+    PROTECTION_GROUP_DELETED(
+            EventSource.CATALOG_SERVICE,
+            ProtectionGroupDeleted.class,
+            "A protection group was deleted; its servers are unassigned."),
 
-    RECOVERY_PLAN_CREATED(EventSource.PLAN_SERVICE, RecoveryPlanCreated.class),
-    RECOVERY_PLAN_UPDATED(EventSource.PLAN_SERVICE, RecoveryPlanUpdated.class),
-    RECOVERY_PLAN_DELETED(EventSource.PLAN_SERVICE, RecoveryPlanDeleted.class),
-    EXECUTION_REQUESTED(EventSource.PLAN_SERVICE, ExecutionRequested.class),
+    RECOVERY_PLAN_CREATED(
+            EventSource.PLAN_SERVICE,
+            RecoveryPlanCreated.class,
+            "A recovery plan was created; lists the protection groups its waves use."),
+    RECOVERY_PLAN_UPDATED(
+            EventSource.PLAN_SERVICE,
+            RecoveryPlanUpdated.class,
+            "A recovery plan changed; lists the protection groups its waves now use."),
+    RECOVERY_PLAN_DELETED(EventSource.PLAN_SERVICE, RecoveryPlanDeleted.class, "A recovery plan was deleted."),
+    EXECUTION_REQUESTED(
+            EventSource.PLAN_SERVICE,
+            ExecutionRequested.class,
+            "Command: run a snapshot of a plan version (waves resolved to servers) as a DRILL, RECOVERY or FAILBACK."),
 
-    EXECUTION_STARTED(EventSource.EXECUTION_SERVICE, ExecutionStarted.class),
-    EXECUTION_AWAITING_APPROVAL(EventSource.EXECUTION_SERVICE, ExecutionAwaitingApproval.class),
-    WAVE_STARTED(EventSource.EXECUTION_SERVICE, WaveStarted.class),
-    WAVE_COMPLETED(EventSource.EXECUTION_SERVICE, WaveCompleted.class),
-    WAVE_FAILED(EventSource.EXECUTION_SERVICE, WaveFailed.class),
-    EXECUTION_PAUSED(EventSource.EXECUTION_SERVICE, ExecutionPaused.class),
-    EXECUTION_RESUMED(EventSource.EXECUTION_SERVICE, ExecutionResumed.class),
-    EXECUTION_COMPLETED(EventSource.EXECUTION_SERVICE, ExecutionCompleted.class),
-    EXECUTION_FAILED(EventSource.EXECUTION_SERVICE, ExecutionFailed.class),
-    EXECUTION_CANCELLED(EventSource.EXECUTION_SERVICE, ExecutionCancelled.class),
-    EXECUTION_REJECTED(EventSource.EXECUTION_SERVICE, ExecutionRejected.class),
-    WAVE_LAUNCH_REQUESTED(EventSource.EXECUTION_SERVICE, WaveLaunchRequested.class),
-    WAVE_ACTION_REQUESTED(EventSource.EXECUTION_SERVICE, WaveActionRequested.class),
-    DRILL_CLEANUP_REQUESTED(EventSource.EXECUTION_SERVICE, DrillCleanupRequested.class),
+    EXECUTION_STARTED(EventSource.EXECUTION_SERVICE, ExecutionStarted.class, "An execution started running waves."),
+    EXECUTION_AWAITING_APPROVAL(
+            EventSource.EXECUTION_SERVICE,
+            ExecutionAwaitingApproval.class,
+            "An execution or one of its waves waits for an operator to approve it."),
+    WAVE_STARTED(EventSource.EXECUTION_SERVICE, WaveStarted.class, "A wave started: pre-actions, then the launch."),
+    WAVE_COMPLETED(
+            EventSource.EXECUTION_SERVICE,
+            WaveCompleted.class,
+            "A wave finished within its failure policy; per-server results."),
+    WAVE_FAILED(
+            EventSource.EXECUTION_SERVICE,
+            WaveFailed.class,
+            "A wave failed; the reason, the policy that now applies, per-server results."),
+    EXECUTION_PAUSED(
+            EventSource.EXECUTION_SERVICE,
+            ExecutionPaused.class,
+            "An execution paused, by an operator or a PAUSE failure policy."),
+    EXECUTION_RESUMED(EventSource.EXECUTION_SERVICE, ExecutionResumed.class, "An operator resumed a paused execution."),
+    EXECUTION_COMPLETED(
+            EventSource.EXECUTION_SERVICE, ExecutionCompleted.class, "An execution finished all its waves."),
+    EXECUTION_FAILED(
+            EventSource.EXECUTION_SERVICE, ExecutionFailed.class, "An execution failed and runs no further waves."),
+    EXECUTION_CANCELLED(EventSource.EXECUTION_SERVICE, ExecutionCancelled.class, "An operator cancelled an execution."),
+    EXECUTION_REJECTED(
+            EventSource.EXECUTION_SERVICE,
+            ExecutionRejected.class,
+            "An execution request was refused (plan or servers already in an active execution, ...)."),
+    WAVE_LAUNCH_REQUESTED(
+            EventSource.EXECUTION_SERVICE,
+            WaveLaunchRequested.class,
+            "Command: launch these servers of a wave with DRS StartRecovery."),
+    WAVE_ACTION_REQUESTED(
+            EventSource.EXECUTION_SERVICE,
+            WaveActionRequested.class,
+            "Command: run one SSM document, Lambda or HTTP check action of a wave."),
+    DRILL_CLEANUP_REQUESTED(
+            EventSource.EXECUTION_SERVICE,
+            DrillCleanupRequested.class,
+            "Command: terminate a drill's recovery instances."),
 
-    RECOVERY_JOB_STATE_CHANGED(EventSource.DRS_ADAPTER, RecoveryJobStateChanged.class),
-    WAVE_LAUNCH_ACCEPTED(EventSource.DRS_ADAPTER, WaveLaunchAccepted.class),
-    WAVE_LAUNCH_REJECTED(EventSource.DRS_ADAPTER, WaveLaunchRejected.class),
-    WAVE_ACTION_COMPLETED(EventSource.DRS_ADAPTER, WaveActionCompleted.class),
-    RECOVERY_INSTANCES_TERMINATED(EventSource.DRS_ADAPTER, RecoveryInstancesTerminated.class),
-    SOURCE_SERVER_INVENTORY_CHANGED(EventSource.DRS_ADAPTER, SourceServerInventoryChanged.class),
+    RECOVERY_JOB_STATE_CHANGED(
+            EventSource.DRS_ADAPTER,
+            RecoveryJobStateChanged.class,
+            "A DRS job of a wave changed status or a server's launch status; every participating server."),
+    WAVE_LAUNCH_ACCEPTED(
+            EventSource.DRS_ADAPTER,
+            WaveLaunchAccepted.class,
+            "drs-adapter accepted a wave launch: servers launching, jobs, OPTIONAL servers left out."),
+    WAVE_LAUNCH_REJECTED(
+            EventSource.DRS_ADAPTER,
+            WaveLaunchRejected.class,
+            "drs-adapter refused a wave launch; nothing was launched; reason per server."),
+    WAVE_ACTION_COMPLETED(
+            EventSource.DRS_ADAPTER,
+            WaveActionCompleted.class,
+            "A wave action ended: outcome, duration, bounded output excerpt."),
+    RECOVERY_INSTANCES_TERMINATED(
+            EventSource.DRS_ADAPTER,
+            RecoveryInstancesTerminated.class,
+            "Drill instances were terminated (and which could not be)."),
+    SOURCE_SERVER_INVENTORY_CHANGED(
+            EventSource.DRS_ADAPTER,
+            SourceServerInventoryChanged.class,
+            "DRS source servers of one account and region from an inventory sync (chunked)."),
 
-    DRILL_SCHEDULE_DUE(EventSource.SCHEDULER, DrillScheduleDue.class);
+    DRILL_SCHEDULE_DUE(
+            EventSource.SCHEDULER,
+            DrillScheduleDue.class,
+            "A drill schedule fired (put on the bus by EventBridge Scheduler).");
 
     private static final Map<String, EventType> BY_DETAIL_TYPE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::detailType, Function.identity()));
@@ -82,10 +147,17 @@ public enum EventType {
 
     private final EventSource producer;
     private final Class<? extends EventPayload> payloadType;
+    private final String description;
 
-    EventType(EventSource producer, Class<? extends EventPayload> payloadType) {
+    EventType(EventSource producer, Class<? extends EventPayload> payloadType, String description) {
         this.producer = producer;
         this.payloadType = payloadType;
+        this.description = description;
+    }
+
+    /** One line on what the event says, for the schema and the catalogue in {@code docs/events.md}. */
+    public String description() {
+        return description;
     }
 
     /** The EventBridge {@code detail-type}: the record's simple name, such as {@code ExecutionRequested}. */

@@ -1,0 +1,65 @@
+package dev.drsorchestrator.contracts.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.drsorchestrator.contracts.EventCodec;
+import dev.drsorchestrator.contracts.EventType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks JSON against the committed schemas shipped in contracts. Producers' tests use it on what they put on the
+ * bus: {@code SchemaAssertions.assertMatchesSchema(EventType.EXECUTION_REQUESTED, eventJson)}. Modules that use it
+ * add {@code com.networknt:json-schema-validator} as a test dependency.
+ */
+public final class SchemaAssertions {
+
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private static final SchemaValidatorsConfig CONFIG =
+            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+    private static final Map<EventType, JsonSchema> SCHEMAS = new EnumMap<>(EventType.class);
+
+    private SchemaAssertions() {}
+
+    /** The violations of {@code eventJson} (a whole EventBridge event) against {@code type}'s schema, or none. */
+    public static Set<String> violations(EventType type, String eventJson) {
+        try {
+            JsonNode event = EventCodec.mapper().readTree(eventJson);
+            return schema(type).validate(event).stream()
+                    .map(ValidationMessage::getMessage)
+                    .collect(Collectors.toCollection(java.util.TreeSet::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void assertMatchesSchema(EventType type, String eventJson) {
+        Set<String> violations = violations(type, eventJson);
+        if (!violations.isEmpty()) {
+            throw new AssertionError(type.detailType() + " does not match its schema:\n  "
+                    + String.join("\n  ", violations) + "\nin:\n" + eventJson);
+        }
+    }
+
+    private static synchronized JsonSchema schema(EventType type) {
+        return SCHEMAS.computeIfAbsent(type, t -> {
+            try (InputStream in = SchemaAssertions.class.getResourceAsStream(t.schemaResource())) {
+                if (in == null) {
+                    throw new IllegalStateException("no schema on the classpath at " + t.schemaResource());
+                }
+                return FACTORY.getSchema(in, CONFIG);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}
