@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.drsorchestrator.contracts.aws.AwsEventParser;
 import dev.drsorchestrator.contracts.envelope.EventBridgeEvent;
 import dev.drsorchestrator.contracts.envelope.EventDetail;
 import dev.drsorchestrator.contracts.envelope.EventMetadata;
@@ -53,7 +54,10 @@ public final class EventCodec {
 
     /** Reads a whole EventBridge event (an SQS message body) whose {@code detail-type} is a project event. */
     public static EventBridgeEvent<EventPayload> read(String eventJson) {
-        JsonNode tree = readTree(eventJson);
+        return read(readTree(eventJson));
+    }
+
+    private static EventBridgeEvent<EventPayload> read(JsonNode tree) {
         String detailType = tree.path("detail-type").asText(null);
         if (detailType == null) {
             throw new InvalidEventException(null, "detail-type", "detail-type is required", null);
@@ -62,6 +66,18 @@ public final class EventCodec {
                 .orElseThrow(() -> new InvalidEventException(
                         detailType, "detail-type", "'" + detailType + "' is not a project event type", null));
         return convert(tree, type);
+    }
+
+    /**
+     * Reads an SQS message body from an inbox queue: a project event ({@code source} {@code drs-orchestrator.*}) or
+     * an AWS event ({@code source} {@code aws.*}) that the routing table sends to the same queue.
+     */
+    public static InboundEvent readAny(String eventJson) {
+        JsonNode tree = readTree(eventJson);
+        if (tree.path("source").asText("").startsWith("aws.")) {
+            return new InboundEvent.Aws(AwsEventParser.parse(tree));
+        }
+        return new InboundEvent.Project(read(tree));
     }
 
     /** Reads a whole EventBridge event that must be of {@code expected}'s type. */
@@ -107,7 +123,7 @@ public final class EventCodec {
         }
     }
 
-    private static JsonNode readTree(String json) {
+    static JsonNode readTree(String json) {
         if (json == null || json.isBlank()) {
             throw new InvalidEventException(null, "", "the event is empty", null);
         }

@@ -160,8 +160,7 @@ class AwsEventParserTest {
 
     @Test
     void anAwsEventWeDoNotConsumeIsRefusedByName() {
-        String snapshot =
-                """
+        String snapshot = """
                 {"version":"0","id":"1","detail-type":"DRS PIT Snapshot Taken","source":"aws.drs",
                  "account":"111122223333","time":"2016-08-22T20:12:19Z","region":"us-west-2",
                  "resources":[],"detail":{}}""";

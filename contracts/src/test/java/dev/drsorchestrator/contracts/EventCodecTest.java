@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.drsorchestrator.contracts.aws.AwsEventType;
+import dev.drsorchestrator.contracts.aws.DrsSourceServerLaunchResult;
 import dev.drsorchestrator.contracts.envelope.EventBridgeEvent;
 import dev.drsorchestrator.contracts.envelope.InvalidEventException;
 import dev.drsorchestrator.contracts.events.drs.SourceServerInventoryChanged;
@@ -144,5 +146,27 @@ class EventCodecTest {
         String json = EventCodec.writeJson(SampleEvents.payload(EventType.EXECUTION_REJECTED));
 
         assertThat(json).doesNotContain("null").doesNotContain("startedAt");
+    }
+
+    @Test
+    void anInboxMessageIsReadAsAProjectEventOrAnAwsEventBySource() {
+        InboundEvent project = EventCodec.readAny(Samples.json(EventType.WAVE_LAUNCH_REQUESTED));
+        InboundEvent aws = EventCodec.readAny(
+                Samples.resource(AwsEventType.DRS_SOURCE_SERVER_LAUNCH_RESULT.samplePrefix() + "-succeeded.json"));
+
+        assertThat(project)
+                .isInstanceOfSatisfying(
+                        InboundEvent.Project.class,
+                        p -> assertThat(p.event().data())
+                                .isEqualTo(SampleEvents.payload(EventType.WAVE_LAUNCH_REQUESTED)));
+        assertThat(project.deduplicationId())
+                .isEqualTo(SampleEvents.event(EventType.WAVE_LAUNCH_REQUESTED)
+                        .metadata()
+                        .eventId());
+        assertThat(aws)
+                .isInstanceOfSatisfying(
+                        InboundEvent.Aws.class,
+                        a -> assertThat(a.event()).isInstanceOf(DrsSourceServerLaunchResult.class));
+        assertThat(aws.deduplicationId()).isEqualTo("9da9af57-9253-4406-87cb-7cc400e43465");
     }
 }

@@ -41,7 +41,11 @@ public final class AwsEventParser {
     private AwsEventParser() {}
 
     public static AwsEvent parse(String eventJson) {
-        JsonNode event = readTree(eventJson);
+        return parse(readTree(eventJson));
+    }
+
+    /** Reads an AWS event that has already been parsed into a JSON tree. */
+    public static AwsEvent parse(JsonNode event) {
         String source = event.path("source").asText("");
         String detailType = event.path("detail-type").asText("");
         AwsEventType type = AwsEventType.of(source, detailType)

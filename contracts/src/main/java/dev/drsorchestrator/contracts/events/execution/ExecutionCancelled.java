@@ -8,8 +8,11 @@ import org.jspecify.annotations.Nullable;
 
 /** An operator cancelled the execution: no new waves or actions; jobs in flight finish and are recorded. */
 public record ExecutionCancelled(
-        ExecutionRef execution, String cancelledBy, @Nullable String reason, Instant cancelledAt, ServerCounts counts)
-        implements ExecutionLifecycleEvent {
+        ExecutionRef execution,
+        String cancelledBy,
+        @Nullable String reason,
+        Instant cancelledAt,
+        ServerCounts counts) implements ExecutionLifecycleEvent {
 
     public ExecutionCancelled {
         Require.nonNull(execution, "execution");

@@ -5,8 +5,8 @@ import dev.drsorchestrator.contracts.model.ExecutionRef;
 import org.jspecify.annotations.Nullable;
 
 /** An operator resumed a paused execution. */
-public record ExecutionResumed(ExecutionRef execution, String resumedBy, @Nullable String comment)
-        implements ExecutionLifecycleEvent {
+public record ExecutionResumed(
+        ExecutionRef execution, String resumedBy, @Nullable String comment) implements ExecutionLifecycleEvent {
 
     public ExecutionResumed {
         Require.nonNull(execution, "execution");
