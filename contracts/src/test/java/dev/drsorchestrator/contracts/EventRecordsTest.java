@@ -3,6 +3,7 @@ package dev.drsorchestrator.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.drsorchestrator.contracts.envelope.EventMetadata;
 import dev.drsorchestrator.contracts.events.execution.WaveActionRequested;
 import dev.drsorchestrator.contracts.events.execution.WaveLaunchRequested;
 import dev.drsorchestrator.contracts.events.plan.ExecutionRequested;
@@ -18,6 +19,7 @@ import dev.drsorchestrator.contracts.model.ManualApprovalAction;
 import dev.drsorchestrator.contracts.model.SsmDocumentAction;
 import dev.drsorchestrator.contracts.model.WaveSnapshot;
 import dev.drsorchestrator.contracts.testing.SampleEvents;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -137,5 +139,25 @@ class EventRecordsTest {
                 REQUEST.drillOptions(),
                 REQUEST.notificationTopicArn(),
                 waves);
+    }
+
+    @Test
+    void metadataOfACausedEventKeepsTheCorrelationAndTraceAndPointsAtItsCause() {
+        Instant now = Instant.parse("2026-11-23T03:00:00Z");
+        EventMetadata cause = SampleEvents.event(EventType.EXECUTION_REQUESTED).metadata();
+
+        EventMetadata first = EventMetadata.first("plan-x", "alice@example.com", now);
+        EventMetadata caused = EventMetadata.causedBy(cause, "execution-service", now);
+
+        assertThat(first.causationId()).isNull();
+        assertThat(first.correlationId()).isEqualTo("plan-x");
+        assertThat(first.eventId())
+                .isNotEqualTo(
+                        EventMetadata.first("plan-x", "alice@example.com", now).eventId());
+        assertThat(caused.causationId()).isEqualTo(cause.eventId());
+        assertThat(caused.correlationId()).isEqualTo(cause.correlationId());
+        assertThat(caused.traceparent()).isEqualTo(cause.traceparent());
+        assertThat(caused.actor()).isEqualTo("execution-service");
+        assertThat(caused.occurredAt()).isEqualTo(now);
     }
 }

@@ -24,6 +24,14 @@ class SampleEventsTest {
 
     @ParameterizedTest
     @EnumSource(EventType.class)
+    void aProducerWritesNoPropertyItsSchemaDoesNotDeclare(EventType type) {
+        String written = EventCodec.writeJson(SampleEvents.event(type));
+
+        assertThat(SchemaAssertions.violationsOfClosedSchema(type, written)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
     void everySampleParsesIntoItsRecordWithItsSourceAndDetailType(EventType type) {
         EventBridgeEvent<EventPayload> event = EventCodec.read(Samples.json(type));
 

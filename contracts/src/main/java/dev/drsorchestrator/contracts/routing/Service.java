@@ -28,7 +28,10 @@ public enum Service {
         return eventSource;
     }
 
-    /** Default inbox queue name, {@code <service>-events}; deployments may prefix it through configuration. */
+    /**
+     * The inbox queue's name, {@code <service>-events}. The rules in {@link RoutingTable#rules(String, String)}
+     * target exactly this name, so deployments create the queue under it.
+     */
     public String inboxQueue() {
         return serviceName + "-events";
     }

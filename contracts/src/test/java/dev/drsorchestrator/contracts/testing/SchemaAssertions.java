@@ -42,6 +42,31 @@ public final class SchemaAssertions {
         }
     }
 
+    /**
+     * The violations of {@code eventJson} against a closed copy of {@code type}'s schema, where no object may carry
+     * a property the schema does not declare. The shipped schemas stay open (consumers tolerate newer fields); a
+     * producer must still write exactly what it declares, no derived getters leaking onto the wire.
+     */
+    public static Set<String> violationsOfClosedSchema(EventType type, String eventJson) {
+        try (InputStream in = SchemaAssertions.class.getResourceAsStream(type.schemaResource())) {
+            JsonNode schema = EventCodec.mapper().readTree(in);
+            close(schema);
+            JsonNode event = EventCodec.mapper().readTree(eventJson);
+            return FACTORY.getSchema(schema, CONFIG).validate(event).stream()
+                    .map(ValidationMessage::getMessage)
+                    .collect(Collectors.toCollection(java.util.TreeSet::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void close(JsonNode schema) {
+        if (schema instanceof com.fasterxml.jackson.databind.node.ObjectNode object && object.has("properties")) {
+            object.put("additionalProperties", false);
+        }
+        schema.forEach(SchemaAssertions::close);
+    }
+
     public static void assertMatchesSchema(EventType type, String eventJson) {
         Set<String> violations = violations(type, eventJson);
         if (!violations.isEmpty()) {

@@ -70,8 +70,4 @@ public record ExecutionRequested(
             }
         }
     }
-
-    public boolean isDrill() {
-        return executionType == ExecutionType.DRILL;
-    }
 }
