@@ -123,7 +123,8 @@ public final class EventCodec {
         }
     }
 
-    static JsonNode readTree(String json) {
+    /** Parses an event's JSON, refusing anything but a JSON object with an {@link InvalidEventException}. */
+    public static JsonNode readTree(String json) {
         if (json == null || json.isBlank()) {
             throw new InvalidEventException(null, "", "the event is empty", null);
         }

@@ -1,6 +1,5 @@
 package dev.drsorchestrator.contracts.aws;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.drsorchestrator.contracts.EventCodec;
 import dev.drsorchestrator.contracts.envelope.InvalidEventException;
@@ -41,7 +40,7 @@ public final class AwsEventParser {
     private AwsEventParser() {}
 
     public static AwsEvent parse(String eventJson) {
-        return parse(readTree(eventJson));
+        return parse(EventCodec.readTree(eventJson));
     }
 
     /** Reads an AWS event that has already been parsed into a JSON tree. */
@@ -64,8 +63,8 @@ public final class AwsEventParser {
                             r.region(),
                             r.time(),
                             r.resourceId("source-server/", SourceServerId::of),
-                            r.id("detail.job-id", r.text("detail", "job-id"), DrsJobId::of),
-                            r.text("detail", "state"),
+                            r.id("detail.job-id", r.text("detail.job-id"), DrsJobId::of),
+                            r.text("detail.state"),
                             r.flag("detail.is-drill", r.detail().get("is-drill")));
                 case DRS_DATA_REPLICATION_STALLED_CHANGE ->
                     new DrsDataReplicationStalledChange(
@@ -82,7 +81,7 @@ public final class AwsEventParser {
                             r.region(),
                             r.time(),
                             r.resourceId("recovery-instance/", RecoveryInstanceId::of),
-                            r.text("detail", "state"));
+                            r.text("detail.state"));
                 case DRS_JOB_STATE_CHANGE -> r.jobStateChange();
                 case CLOUDWATCH_ALARM_STATE_CHANGE -> r.alarmStateChange();
             };
@@ -91,18 +90,6 @@ public final class AwsEventParser {
                 throw invalid;
             }
             throw new InvalidEventException(type.detailType(), "", e.getMessage(), e);
-        }
-    }
-
-    private static JsonNode readTree(String json) {
-        try {
-            JsonNode tree = json == null ? null : EventCodec.mapper().readTree(json);
-            if (tree == null || !tree.isObject()) {
-                throw new InvalidEventException(null, "", "the event is not a JSON object", null);
-            }
-            return tree;
-        } catch (JsonProcessingException e) {
-            throw new InvalidEventException(null, "", "the event is not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -118,19 +105,19 @@ public final class AwsEventParser {
         }
 
         String eventId() {
-            return text(null, "id");
+            return text("id");
         }
 
         AccountId account() {
-            return id("account", text(null, "account"), AccountId::of);
+            return id("account", text("account"), AccountId::of);
         }
 
         String region() {
-            return text(null, "region");
+            return text("region");
         }
 
         Instant time() {
-            String time = text(null, "time");
+            String time = text("time");
             try {
                 return Instant.parse(time);
             } catch (DateTimeParseException e) {
@@ -138,10 +125,13 @@ public final class AwsEventParser {
             }
         }
 
-        String text(@Nullable String parent, String field) {
-            JsonNode node = parent == null ? event.get(field) : detail().get(field);
-            String path = parent == null ? field : parent + "." + field;
-            if (node == null || !node.isValueNode() || node.asText().isBlank()) {
+        /** The text at a dotted path from the event's root, such as {@code detail.state.value}; required. */
+        String text(String path) {
+            JsonNode node = event;
+            for (String field : path.split("\\.")) {
+                node = node.path(field);
+            }
+            if (!node.isValueNode() || node.asText().isBlank()) {
                 throw invalid(path, path + " is required");
             }
             return node.asText();
@@ -192,7 +182,7 @@ public final class AwsEventParser {
         }
 
         boolean stalled() {
-            String state = text("detail", "state");
+            String state = text("detail.state");
             return switch (state) {
                 case "STALLED" -> true;
                 case "NOT_STALLED" -> false;
@@ -260,21 +250,12 @@ public final class AwsEventParser {
                     region(),
                     time(),
                     alarmArn,
-                    text("detail", "alarmName"),
-                    requiredIn(state, "detail.state.value"),
+                    text("detail.alarmName"),
+                    text("detail.state.value"),
                     detail.path("previousState").path("value").asText(null),
                     state.path("reason").asText(""),
                     stateTime == null ? time() : cloudWatchTime("detail.state.timestamp", stateTime),
                     detail.path("configuration").path("description").asText(null));
-        }
-
-        String requiredIn(JsonNode parent, String path) {
-            String field = path.substring(path.lastIndexOf('.') + 1);
-            JsonNode node = parent.get(field);
-            if (node == null || node.asText().isBlank()) {
-                throw invalid(path, path + " is required");
-            }
-            return node.asText();
         }
 
         Instant cloudWatchTime(String path, String value) {

@@ -1,6 +1,7 @@
 package dev.drsorchestrator.contracts.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -8,12 +9,10 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.drsorchestrator.contracts.EventCodec;
 import dev.drsorchestrator.contracts.EventType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -26,20 +25,14 @@ public final class SchemaAssertions {
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final SchemaValidatorsConfig CONFIG =
             SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-    private static final Map<EventType, JsonSchema> SCHEMAS = new EnumMap<>(EventType.class);
+    private static final Map<EventType, JsonSchema> OPEN = new EnumMap<>(EventType.class);
+    private static final Map<EventType, JsonSchema> CLOSED = new EnumMap<>(EventType.class);
 
     private SchemaAssertions() {}
 
     /** The violations of {@code eventJson} (a whole EventBridge event) against {@code type}'s schema, or none. */
     public static Set<String> violations(EventType type, String eventJson) {
-        try {
-            JsonNode event = EventCodec.mapper().readTree(eventJson);
-            return schema(type).validate(event).stream()
-                    .map(ValidationMessage::getMessage)
-                    .collect(Collectors.toCollection(java.util.TreeSet::new));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return validate(schema(OPEN, type, false), eventJson);
     }
 
     /**
@@ -48,23 +41,7 @@ public final class SchemaAssertions {
      * producer must still write exactly what it declares, no derived getters leaking onto the wire.
      */
     public static Set<String> violationsOfClosedSchema(EventType type, String eventJson) {
-        try (InputStream in = SchemaAssertions.class.getResourceAsStream(type.schemaResource())) {
-            JsonNode schema = EventCodec.mapper().readTree(in);
-            close(schema);
-            JsonNode event = EventCodec.mapper().readTree(eventJson);
-            return FACTORY.getSchema(schema, CONFIG).validate(event).stream()
-                    .map(ValidationMessage::getMessage)
-                    .collect(Collectors.toCollection(java.util.TreeSet::new));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void close(JsonNode schema) {
-        if (schema instanceof com.fasterxml.jackson.databind.node.ObjectNode object && object.has("properties")) {
-            object.put("additionalProperties", false);
-        }
-        schema.forEach(SchemaAssertions::close);
+        return validate(schema(CLOSED, type, true), eventJson);
     }
 
     public static void assertMatchesSchema(EventType type, String eventJson) {
@@ -75,16 +52,26 @@ public final class SchemaAssertions {
         }
     }
 
-    private static synchronized JsonSchema schema(EventType type) {
-        return SCHEMAS.computeIfAbsent(type, t -> {
-            try (InputStream in = SchemaAssertions.class.getResourceAsStream(t.schemaResource())) {
-                if (in == null) {
-                    throw new IllegalStateException("no schema on the classpath at " + t.schemaResource());
-                }
-                return FACTORY.getSchema(in, CONFIG);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    private static Set<String> validate(JsonSchema schema, String eventJson) {
+        return schema.validate(EventCodec.readTree(eventJson)).stream()
+                .map(ValidationMessage::getMessage)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static synchronized JsonSchema schema(Map<EventType, JsonSchema> cache, EventType type, boolean closed) {
+        return cache.computeIfAbsent(type, t -> {
+            JsonNode schema = EventCodec.readTree(Samples.resource(t.schemaResource()));
+            if (closed) {
+                close(schema);
             }
+            return FACTORY.getSchema(schema, CONFIG);
         });
+    }
+
+    private static void close(JsonNode schema) {
+        if (schema instanceof ObjectNode object && object.has("properties")) {
+            object.put("additionalProperties", false);
+        }
+        schema.forEach(SchemaAssertions::close);
     }
 }
