@@ -1,0 +1,108 @@
+package dev.drsorchestrator.devstack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.drs.DrsClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/** Real AWS SDK v2 clients pointed at a devstack, as the services build theirs (only the endpoint differs). */
+final class Clients {
+    static final AwsCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("devstack", "devstack"));
+
+    private final Devstack devstack;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    Clients(Devstack devstack) {
+        this.devstack = devstack;
+    }
+
+    private <B extends AwsClientBuilder<B, C>, C> C build(B builder, AwsCredentialsProvider credentials) {
+        return builder.endpointOverride(devstack.endpoint())
+                .region(Region.of(devstack.region()))
+                .credentialsProvider(credentials)
+                .build();
+    }
+
+    SqsClient sqs() {
+        return build(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()), CREDENTIALS);
+    }
+
+    DynamoDbClient dynamodb() {
+        return build(DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()), CREDENTIALS);
+    }
+
+    EventBridgeClient events() {
+        return build(EventBridgeClient.builder().httpClient(UrlConnectionHttpClient.create()), CREDENTIALS);
+    }
+
+    SchedulerClient scheduler() {
+        return build(SchedulerClient.builder().httpClient(UrlConnectionHttpClient.create()), CREDENTIALS);
+    }
+
+    SnsClient sns() {
+        return build(SnsClient.builder().httpClient(UrlConnectionHttpClient.create()), CREDENTIALS);
+    }
+
+    StsClient sts() {
+        return build(StsClient.builder().httpClient(UrlConnectionHttpClient.create()), CREDENTIALS);
+    }
+
+    SsmClient ssm() {
+        return build(SsmClient.builder().httpClient(UrlConnectionHttpClient.create()), CREDENTIALS);
+    }
+
+    LambdaClient lambda() {
+        return build(LambdaClient.builder().httpClient(UrlConnectionHttpClient.create()), CREDENTIALS);
+    }
+
+    DrsClient drs() {
+        return drs(CREDENTIALS);
+    }
+
+    DrsClient drs(AwsCredentialsProvider credentials) {
+        return build(DrsClient.builder().httpClient(UrlConnectionHttpClient.create()), credentials);
+    }
+
+    /** Creates a queue and returns its URL. */
+    String queue(SqsClient sqs, String name) {
+        return sqs.createQueue(b -> b.queueName(name)).queueUrl();
+    }
+
+    String queueArn(SqsClient sqs, String url) {
+        return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
+    }
+
+    /** Calls the admin API (not an AWS API, so plain HTTP); returns status and body. */
+    HttpResponse<String> admin(String method, String path, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(devstack.endpoint() + "/_devstack/" + path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json")
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.drsorchestrator.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drsorchestrator.devstack.testing.DevstackExtension;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+@ExtendWith(DevstackExtension.class)
+class SmokeTest {
+    @Test
+    void sqsAndDynamoDbAnswerThroughTheEdge(Devstack devstack) {
+        Clients c = new Clients(devstack);
+        SqsClient sqs = c.sqs();
+        String url = c.queue(sqs, "smoke");
+        assertThat(url).isEqualTo(devstack.endpoint() + "/" + devstack.account() + "/smoke");
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody("hello"));
+        assertThat(sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1)).messages())
+                .extracting(m -> m.body())
+                .containsExactly("hello");
+
+        DynamoDbClient ddb = c.dynamodb();
+        ddb.createTable(b -> b.tableName("smoke")
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                .billingMode("PAY_PER_REQUEST"));
+        ddb.putItem(b ->
+                b.tableName("smoke").item(Map.of("pk", AttributeValue.fromS("a"), "v", AttributeValue.fromS("1"))));
+        assertThat(ddb.getItem(b -> b.tableName("smoke").key(Map.of("pk", AttributeValue.fromS("a"))))
+                        .item()
+                        .get("v")
+                        .s())
+                .isEqualTo("1");
+    }
+}
