@@ -58,6 +58,9 @@ public final class DrsSimulator {
     private final EventSink sink;
     private final CallLog calls = new CallLog();
     private final AtomicLong ids = new AtomicLong();
+    /** Bumped by {@link #reset}: timers armed before a reset then do nothing. */
+    private final AtomicLong generation = new AtomicLong();
+
     private volatile Seeded seeded;
     private volatile Timings timings = Timings.DEFAULT;
     private volatile Quotas quotas = Quotas.DEFAULT;
@@ -119,6 +122,7 @@ public final class DrsSimulator {
 
     /** Forgets the fleet, jobs, instances and calls; restores default timings, quotas and no faults. */
     public synchronized void reset(long seed) {
+        generation.incrementAndGet();
         servers.clear();
         jobs.clear();
         jobSeq.clear();
@@ -508,12 +512,12 @@ public final class DrsSimulator {
 
     private void runLaunchJob(Job job) {
         Timings t = timings;
-        timers.after(Duration.ofMillis(t.jobStartMillis()), () -> {
+        later(Duration.ofMillis(t.jobStartMillis()), () -> {
             synchronized (this) {
                 job.status = "STARTED";
             }
             for (Participant p : job.participants) {
-                timers.after(Duration.ofMillis(t.serverStartMillis()), () -> {
+                later(Duration.ofMillis(t.serverStartMillis()), () -> {
                     synchronized (this) {
                         p.launchStatus = "IN_PROGRESS";
                         Instant now = now();
@@ -524,7 +528,7 @@ public final class DrsSimulator {
                     long span = t.launchMaxMillis() - t.launchMinMillis();
                     long launch =
                             t.launchMinMillis() + (long) (seeded.unit("launch", job.id, p.sourceServerId) * (span + 1));
-                    timers.after(Duration.ofMillis(Math.min(launch, t.launchMaxMillis())), () -> finishLaunch(job, p));
+                    later(Duration.ofMillis(Math.min(launch, t.launchMaxMillis())), () -> finishLaunch(job, p));
                 });
             }
         });
@@ -651,7 +655,7 @@ public final class DrsSimulator {
             }
         };
         if (f.eventDelayMillis() > 0) {
-            timers.after(Duration.ofMillis(f.eventDelayMillis()), send);
+            later(Duration.ofMillis(f.eventDelayMillis()), send);
         } else {
             send.run();
         }
@@ -837,7 +841,7 @@ public final class DrsSimulator {
             }
         }
         Timings t = timings;
-        timers.after(Duration.ofMillis(t.jobStartMillis()), () -> {
+        later(Duration.ofMillis(t.jobStartMillis()), () -> {
             synchronized (this) {
                 job.status = "STARTED";
                 for (String id : job.instancesToTerminate) {
@@ -847,7 +851,7 @@ public final class DrsSimulator {
                     }
                 }
             }
-            timers.after(Duration.ofMillis(t.terminateMillis()), () -> {
+            later(Duration.ofMillis(t.terminateMillis()), () -> {
                 synchronized (this) {
                     Instant now = now();
                     for (Participant p : job.participants) {
@@ -950,7 +954,7 @@ public final class DrsSimulator {
                     "failback:" + ri.id + ":" + job.id + ":progress");
         }
         Timings t = timings;
-        timers.after(Duration.ofMillis(t.jobStartMillis() + t.launchMaxMillis()), () -> {
+        later(Duration.ofMillis(t.jobStartMillis() + t.launchMaxMillis()), () -> {
             boolean done;
             synchronized (this) {
                 job.status = "STARTED";
@@ -997,6 +1001,16 @@ public final class DrsSimulator {
     }
 
     // ---- helpers
+
+    /** Runs a lifecycle step after a delay, unless the simulator was reset in between. */
+    private void later(Duration delay, Runnable step) {
+        long armed = generation.get();
+        timers.after(delay, () -> {
+            if (generation.get() == armed) {
+                step.run();
+            }
+        });
+    }
 
     private Instant now() {
         return Instant.now(timers.clock());

@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import software.amazon.event.ruler.GenericMachine;
-import software.amazon.event.ruler.RuleCompiler;
+import software.amazon.event.ruler.JsonRuleCompiler;
 
 /**
  * EventBridge (awsJson1.1, {@code AWSEvents.*}): buses, rules with event patterns or schedules, targets with
@@ -266,7 +266,7 @@ public final class EventBridgeService implements AwsService {
             throw AwsServiceException.validation("Parameter(s) EventPattern or ScheduleExpression must be specified.");
         }
         if (pattern != null) {
-            String reason = RuleCompiler.check(pattern);
+            String reason = JsonRuleCompiler.check(pattern);
             if (reason != null) {
                 throw AwsServiceException.badRequest(
                         "InvalidEventPatternException", "Event pattern is not valid. Reason: " + reason);
@@ -761,7 +761,7 @@ public final class EventBridgeService implements AwsService {
     private ObjectNode testEventPattern(JsonNode in) {
         String pattern = Json.required(in, "EventPattern");
         String event = Json.required(in, "Event");
-        String reason = RuleCompiler.check(pattern);
+        String reason = JsonRuleCompiler.check(pattern);
         if (reason != null) {
             throw AwsServiceException.badRequest(
                     "InvalidEventPatternException", "Event pattern is not valid. Reason: " + reason);

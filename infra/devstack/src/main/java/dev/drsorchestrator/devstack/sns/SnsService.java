@@ -30,7 +30,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import software.amazon.event.ruler.GenericMachine;
-import software.amazon.event.ruler.RuleCompiler;
+import software.amazon.event.ruler.JsonRuleCompiler;
 
 /**
  * SNS (awsQuery): topics, SQS and HTTP(S) subscriptions with filter policies (on attributes or on the body, matched
@@ -252,7 +252,7 @@ public final class SnsService implements AwsService {
                 if (value.isBlank()) {
                     s.filter = null;
                 } else {
-                    String reason = RuleCompiler.check(value);
+                    String reason = JsonRuleCompiler.check(value);
                     if (reason != null) {
                         throw AwsServiceException.badRequest(
                                 "InvalidParameter", "Invalid parameter: FilterPolicy: " + reason);
