@@ -282,6 +282,36 @@ class DrsSimulatorTest {
     }
 
     @Test
+    void stoppingReplicationMakesTheNextLaunchFail() {
+        List<String> ids = fleet(2, 0);
+        var stopped = drs.stopReplication(b -> b.sourceServerID(ids.get(0))).sourceServer();
+        assertThat(stopped.dataReplicationInfo().dataReplicationStateAsString()).isEqualTo("STOPPED");
+        assertThat(drs.disconnectSourceServer(b -> b.sourceServerID(ids.get(1)))
+                        .dataReplicationInfo()
+                        .dataReplicationStateAsString())
+                .isEqualTo("DISCONNECTED");
+        Job job = awaitCompleted(
+                drs.startRecovery(b -> b.sourceServers(servers(ids))).job().jobID());
+        assertThat(job.participatingServers())
+                .extracting(ParticipatingServer::launchStatus)
+                .containsOnly(LaunchStatus.FAILED);
+        assertThat(drs.describeRecoverySnapshots(b -> b.sourceServerID(ids.get(0)))
+                        .items())
+                .isEmpty();
+    }
+
+    @Test
+    void delayedEventsArriveLate() {
+        String queue = drsEventQueue();
+        String id = fleet(1, 0).get(0);
+        devstack.drs().faults(new DrsSettings.Faults(Set.of(), 0, 0, 0, 0, 1500, false));
+        devstack.drs().setReplication(id, "STALLED", null);
+        assertThat(sqs.receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(0)).messages())
+                .isEmpty();
+        assertThat(awaitEvents(queue, 1)).singleElement().isInstanceOf(DrsDataReplicationStalledChange.class);
+    }
+
+    @Test
     void throttledCallsAnswer429ThrottlingException() {
         fleet(1, 0);
         devstack.drs().faults(new DrsSettings.Faults(Set.of(), 0, 1.0, 0, 0, 0, false));

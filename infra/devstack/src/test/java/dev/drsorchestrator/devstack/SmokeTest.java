@@ -1,6 +1,7 @@
 package dev.drsorchestrator.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.drsorchestrator.devstack.testing.DevstackExtension;
 import java.util.Map;
@@ -8,9 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 @ExtendWith(DevstackExtension.class)
 class SmokeTest {
@@ -37,5 +40,24 @@ class SmokeTest {
                         .get("v")
                         .s())
                 .isEqualTo("1");
+    }
+
+    @Test
+    void theirErrorsReachTheSdkAsTheirOwnExceptions(Devstack devstack) {
+        Clients c = new Clients(devstack);
+        devstack.reset();
+        assertThatThrownBy(() -> c.sqs().getQueueUrl(b -> b.queueName("missing")))
+                .isInstanceOf(QueueDoesNotExistException.class);
+        DynamoDbClient ddb = c.dynamodb();
+        ddb.createTable(b -> b.tableName("versions")
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                .billingMode("PAY_PER_REQUEST"));
+        Map<String, AttributeValue> item =
+                Map.of("pk", AttributeValue.fromS("plan-1"), "version", AttributeValue.fromN("1"));
+        ddb.putItem(b -> b.tableName("versions").item(item).conditionExpression("attribute_not_exists(pk)"));
+        assertThatThrownBy(() -> ddb.putItem(
+                        b -> b.tableName("versions").item(item).conditionExpression("attribute_not_exists(pk)")))
+                .isInstanceOf(ConditionalCheckFailedException.class);
     }
 }

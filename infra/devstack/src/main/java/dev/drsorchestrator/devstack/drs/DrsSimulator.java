@@ -676,13 +676,9 @@ public final class DrsSimulator {
                 keys.add(s.id);
             }
         }
-        Page page = Page.of(keys, Json.text(in, "nextToken"), maxResults(in));
         Instant now = now();
-        ObjectNode out = Json.object();
-        ArrayNode items = out.putArray("items");
-        page.items().forEach(id -> items.add(servers.get(id).json(now)));
-        page.writeToken(out, "nextToken");
-        return out;
+        return Page.of(keys, Json.text(in, "nextToken"), maxResults(in))
+                .render("items", "nextToken", id -> servers.get(id).json(now));
     }
 
     private synchronized ObjectNode describeJobs(Scope scope, JsonNode in) {
@@ -700,12 +696,8 @@ public final class DrsSimulator {
                 byKey.put(String.format("%012d", jobSeq.get(j.id)), j);
             }
         }
-        Page page = Page.of(new ArrayList<>(byKey.keySet()), Json.text(in, "nextToken"), maxResults(in));
-        ObjectNode out = Json.object();
-        ArrayNode items = out.putArray("items");
-        page.items().forEach(k -> items.add(byKey.get(k).json()));
-        page.writeToken(out, "nextToken");
-        return out;
+        return Page.of(new ArrayList<>(byKey.keySet()), Json.text(in, "nextToken"), maxResults(in))
+                .render("items", "nextToken", k -> byKey.get(k).json());
     }
 
     private synchronized ObjectNode describeJobLogItems(Scope scope, JsonNode in) {
@@ -720,12 +712,11 @@ public final class DrsSimulator {
         for (int i = 0; i < job.log.size(); i++) {
             keys.add(String.format("%08d", i));
         }
-        Page page = Page.of(keys, Json.text(in, "nextToken"), maxResults(in));
-        ObjectNode out = Json.object();
-        ArrayNode items = out.putArray("items");
-        page.items().forEach(k -> items.add(job.log.get(Integer.parseInt(k)).json()));
-        page.writeToken(out, "nextToken");
-        return out;
+        return Page.of(keys, Json.text(in, "nextToken"), maxResults(in))
+                .render(
+                        "items",
+                        "nextToken",
+                        k -> job.log.get(Integer.parseInt(k)).json());
     }
 
     private synchronized ObjectNode describeRecoveryInstances(Scope scope, JsonNode in) {
@@ -741,12 +732,8 @@ public final class DrsSimulator {
                 keys.add(ri.id);
             }
         }
-        Page page = Page.of(keys, Json.text(in, "nextToken"), maxResults(in));
-        ObjectNode out = Json.object();
-        ArrayNode items = out.putArray("items");
-        page.items().forEach(id -> items.add(instances.get(id).json()));
-        page.writeToken(out, "nextToken");
-        return out;
+        return Page.of(keys, Json.text(in, "nextToken"), maxResults(in))
+                .render("items", "nextToken", id -> instances.get(id).json());
     }
 
     private synchronized ObjectNode describeRecoverySnapshots(Scope scope, JsonNode in) {

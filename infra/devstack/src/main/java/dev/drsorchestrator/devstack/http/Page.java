@@ -1,8 +1,12 @@
 package dev.drsorchestrator.devstack.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,7 +44,16 @@ public record Page(List<String> items, @Nullable String nextToken) {
         return new Page(sorted.subList(start, end), next);
     }
 
-    public void writeToken(com.fasterxml.jackson.databind.node.ObjectNode out, String field) {
+    /** {@code {itemsField: [render(key)…], tokenField: next}}: a list answer as AWS writes it. */
+    public ObjectNode render(String itemsField, String tokenField, Function<String, ? extends JsonNode> render) {
+        ObjectNode out = Json.object();
+        ArrayNode array = out.putArray(itemsField);
+        items.forEach(key -> array.add(render.apply(key)));
+        writeToken(out, tokenField);
+        return out;
+    }
+
+    public void writeToken(ObjectNode out, String field) {
         if (nextToken != null) {
             out.put(field, nextToken);
         }
