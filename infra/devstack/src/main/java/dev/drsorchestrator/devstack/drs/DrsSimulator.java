@@ -46,7 +46,12 @@ public final class DrsSimulator {
     }
 
     /** The account and region a call is made in (from the caller's credentials and the SigV4 scope). */
-    public record Scope(String account, String region) {}
+    public record Scope(String account, String region) {
+        /** Whether a thing in this account and region is visible to the caller. */
+        boolean owns(String thingAccount, String thingRegion) {
+            return account.equals(thingAccount) && region.equals(thingRegion);
+        }
+    }
 
     private static final Pattern SERVER_ID = Pattern.compile("s-[0-9a-zA-Z]{17}");
     private static final Duration SNAPSHOT_INTERVAL = Duration.ofMinutes(10);
@@ -478,7 +483,7 @@ public final class DrsSimulator {
 
     private List<Job> activeJobs(Scope scope) {
         return jobs.values().stream()
-                .filter(j -> j.active() && j.account.equals(scope.account()) && j.region.equals(scope.region()))
+                .filter(j -> j.active() && scope.owns(j.account, j.region))
                 .toList();
     }
 
@@ -499,7 +504,7 @@ public final class DrsSimulator {
 
     private SourceServer server(Scope scope, String id) {
         SourceServer s = servers.get(id);
-        if (s == null || !s.account.equals(scope.account()) || !s.region.equals(scope.region())) {
+        if (s == null || !scope.owns(s.account, s.region)) {
             throw fieldError(
                     "sourceServerID",
                     "source server " + id + " does not exist in account " + scope.account() + " region "
@@ -669,8 +674,7 @@ public final class DrsSimulator {
         Set<String> staging = strings(filters.path("stagingAccountIDs"));
         List<String> keys = new ArrayList<>();
         for (SourceServer s : servers.values()) {
-            if (s.account.equals(scope.account())
-                    && s.region.equals(scope.region())
+            if (scope.owns(s.account, s.region)
                     && (ids.isEmpty() || ids.contains(s.id))
                     && (staging.isEmpty() || staging.contains(s.account))) {
                 keys.add(s.id);
@@ -688,8 +692,7 @@ public final class DrsSimulator {
         Instant to = instant(filters, "toDate");
         Map<String, Job> byKey = new TreeMap<>();
         for (Job j : jobs.values()) {
-            if (j.account.equals(scope.account())
-                    && j.region.equals(scope.region())
+            if (scope.owns(j.account, j.region)
                     && (ids.isEmpty() || ids.contains(j.id))
                     && (from == null || !j.created.isBefore(from))
                     && (to == null || !j.created.isAfter(to))) {
@@ -703,7 +706,7 @@ public final class DrsSimulator {
     private synchronized ObjectNode describeJobLogItems(Scope scope, JsonNode in) {
         String id = Json.required(in, "jobID");
         Job job = jobs.get(id);
-        if (job == null || !job.account.equals(scope.account()) || !job.region.equals(scope.region())) {
+        if (job == null || !scope.owns(job.account, job.region)) {
             throw fieldError(
                     "jobID",
                     "job " + id + " does not exist in account " + scope.account() + " region " + scope.region());
@@ -725,8 +728,7 @@ public final class DrsSimulator {
         Set<String> serverIds = strings(filters.path("sourceServerIDs"));
         List<String> keys = new ArrayList<>();
         for (RecoveryInstance ri : instances.values()) {
-            if (ri.account.equals(scope.account())
-                    && ri.region.equals(scope.region())
+            if (scope.owns(ri.account, ri.region)
                     && (ids.isEmpty() || ids.contains(ri.id))
                     && (serverIds.isEmpty() || serverIds.contains(ri.sourceServerId))) {
                 keys.add(ri.id);
@@ -860,7 +862,7 @@ public final class DrsSimulator {
 
     private RecoveryInstance instance(Scope scope, String id) {
         RecoveryInstance ri = instances.get(id);
-        if (ri == null || !ri.account.equals(scope.account()) || !ri.region.equals(scope.region())) {
+        if (ri == null || !scope.owns(ri.account, ri.region)) {
             throw fieldError(
                     "recoveryInstanceIDs",
                     "recovery instance " + id + " does not exist in account " + scope.account() + " region "
