@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -182,28 +181,8 @@ public final class DrsSimulator {
             throw new IllegalArgumentException(
                     "id: a source server id is 's-' and 17 letters or digits, got '" + id + "'");
         }
-        String state = spec.replicationState() == null ? "CONTINUOUS" : spec.replicationState();
-        if (!Set.of(
-                        "STOPPED",
-                        "INITIATING",
-                        "INITIAL_SYNC",
-                        "BACKLOG",
-                        "CREATING_SNAPSHOT",
-                        "CONTINUOUS",
-                        "PAUSED",
-                        "RESCAN",
-                        "STALLED",
-                        "DISCONNECTED")
-                .contains(state)) {
-            throw new IllegalArgumentException("replicationState: not a DRS data replication state: " + state);
-        }
-        Duration lag;
-        try {
-            lag = spec.lagDuration() == null ? Duration.ZERO : Duration.parse(spec.lagDuration());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    "lagDuration: not an ISO-8601 duration such as PT30S: " + spec.lagDuration());
-        }
+        String state = replicationState(spec.replicationState() == null ? "CONTINUOUS" : spec.replicationState());
+        Duration lag = spec.lagDuration() == null ? Duration.ZERO : lag(spec.lagDuration());
         SourceServer s = new SourceServer(
                 id,
                 account,
@@ -273,6 +252,33 @@ public final class DrsSimulator {
         return addServers(specs);
     }
 
+    private static final Set<String> REPLICATION_STATES = Set.of(
+            "STOPPED",
+            "INITIATING",
+            "INITIAL_SYNC",
+            "BACKLOG",
+            "CREATING_SNAPSHOT",
+            "CONTINUOUS",
+            "PAUSED",
+            "RESCAN",
+            "STALLED",
+            "DISCONNECTED");
+
+    private static String replicationState(String state) {
+        if (!REPLICATION_STATES.contains(state)) {
+            throw new IllegalArgumentException("replicationState: not a DRS data replication state: " + state);
+        }
+        return state;
+    }
+
+    private static Duration lag(String lagDuration) {
+        try {
+            return Duration.parse(lagDuration);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("lagDuration: not an ISO-8601 duration such as PT30S: " + lagDuration);
+        }
+    }
+
     /** Every server of every account and region, as DescribeSourceServers shows them. */
     public synchronized List<ObjectNode> allServers() {
         Instant now = now();
@@ -300,13 +306,11 @@ public final class DrsSimulator {
             if (s == null) {
                 throw AwsServiceException.notFound("ResourceNotFoundException", "no source server " + serverId);
             }
-            ServerSpec check = new ServerSpec(s.id, s.hostname, s.account, s.region, null, state, lagDuration, null);
-            toServer(check);
+            replicationState(state);
+            Duration newLag = lagDuration == null ? s.lag : lag(lagDuration);
             before = s.replicationState;
             s.replicationState = state;
-            if (lagDuration != null) {
-                s.lag = Duration.parse(lagDuration);
-            }
+            s.lag = newLag;
         }
         boolean wasStalled = before.equals("STALLED");
         boolean isStalled = state.equals("STALLED");
@@ -681,8 +685,7 @@ public final class DrsSimulator {
             }
         }
         Instant now = now();
-        return Page.of(keys, Json.text(in, "nextToken"), maxResults(in))
-                .render("items", "nextToken", id -> servers.get(id).json(now));
+        return page(keys, in, id -> servers.get(id).json(now));
     }
 
     private synchronized ObjectNode describeJobs(Scope scope, JsonNode in) {
@@ -699,8 +702,7 @@ public final class DrsSimulator {
                 byKey.put(String.format("%012d", jobSeq.get(j.id)), j);
             }
         }
-        return Page.of(new ArrayList<>(byKey.keySet()), Json.text(in, "nextToken"), maxResults(in))
-                .render("items", "nextToken", k -> byKey.get(k).json());
+        return page(new ArrayList<>(byKey.keySet()), in, k -> byKey.get(k).json());
     }
 
     private synchronized ObjectNode describeJobLogItems(Scope scope, JsonNode in) {
@@ -715,11 +717,7 @@ public final class DrsSimulator {
         for (int i = 0; i < job.log.size(); i++) {
             keys.add(String.format("%08d", i));
         }
-        return Page.of(keys, Json.text(in, "nextToken"), maxResults(in))
-                .render(
-                        "items",
-                        "nextToken",
-                        k -> job.log.get(Integer.parseInt(k)).json());
+        return page(keys, in, k -> job.log.get(Integer.parseInt(k)).json());
     }
 
     private synchronized ObjectNode describeRecoveryInstances(Scope scope, JsonNode in) {
@@ -734,8 +732,7 @@ public final class DrsSimulator {
                 keys.add(ri.id);
             }
         }
-        return Page.of(keys, Json.text(in, "nextToken"), maxResults(in))
-                .render("items", "nextToken", id -> instances.get(id).json());
+        return page(keys, in, id -> instances.get(id).json());
     }
 
     private synchronized ObjectNode describeRecoverySnapshots(Scope scope, JsonNode in) {
@@ -1027,12 +1024,13 @@ public final class DrsSimulator {
         }
     }
 
-    private static int maxResults(JsonNode in) {
-        return in.hasNonNull("maxResults") ? in.get("maxResults").asInt() : 1000;
+    /** One page of {@code keys}, as DRS answers a Describe call: {@code items} and {@code nextToken}. */
+    private static ObjectNode page(
+            List<String> keys, JsonNode in, java.util.function.Function<String, ? extends JsonNode> render) {
+        return Page.of(keys, Json.text(in, "nextToken"), maxResults(in)).render("items", "nextToken", render);
     }
 
-    /** Runs something under the simulator's lock (the admin API reads consistent snapshots this way). */
-    public synchronized <T> T locked(Supplier<T> action) {
-        return action.get();
+    private static int maxResults(JsonNode in) {
+        return in.hasNonNull("maxResults") ? in.get("maxResults").asInt() : 1000;
     }
 }

@@ -12,7 +12,6 @@ import dev.drsorchestrator.devstack.http.Protocol;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,13 +39,7 @@ public final class SsmService implements AwsService {
         }
     }
 
-    private record Invocation(
-            String commandId,
-            String instanceId,
-            String document,
-            ObjectNode parameters,
-            Instant started,
-            Outcome outcome) {}
+    private record Invocation(String commandId, String instanceId, String document, Instant started, Outcome outcome) {}
 
     private final Clock clock;
     private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
@@ -118,7 +111,7 @@ public final class SsmService implements AwsService {
         for (String id : instances) {
             Outcome o =
                     outcomes.getOrDefault(document + "|" + id, outcomes.getOrDefault(document + "|*", Outcome.DEFAULT));
-            invocations.put(commandId + "|" + id, new Invocation(commandId, id, document, params, now, o));
+            invocations.put(commandId + "|" + id, new Invocation(commandId, id, document, now, o));
         }
         ObjectNode command = Json.object()
                 .put("CommandId", commandId)
@@ -159,13 +152,6 @@ public final class SsmService implements AwsService {
         if (done) {
             out.put("ExecutionEndDateTime", end.toString());
         }
-        return out;
-    }
-
-    /** Parameters of the commands sent so far, by command id (the admin API shows them). */
-    public Map<String, ObjectNode> parameters() {
-        Map<String, ObjectNode> out = new LinkedHashMap<>();
-        invocations.values().forEach(i -> out.put(i.commandId(), i.parameters()));
         return out;
     }
 }

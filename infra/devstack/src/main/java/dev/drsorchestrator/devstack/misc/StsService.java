@@ -15,7 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * STS (awsQuery): GetCallerIdentity and AssumeRole. The keys AssumeRole hands out belong to the role's account:
@@ -126,11 +125,5 @@ public final class StsService implements AwsService {
             b.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
         return b.toString();
-    }
-
-    /** For callers that hold a key and want its account (null for keys STS did not issue). */
-    public @Nullable String assumedAccount(String accessKey) {
-        Session s = sessions.get(accessKey);
-        return s == null ? null : s.account();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,6 +24,7 @@ public final class Timers implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private final Clock clock;
     private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+    private final Map<String, Long> versions = new ConcurrentHashMap<>();
 
     public Timers(Clock clock) {
         this.clock = clock;
@@ -39,12 +41,18 @@ public final class Timers implements AutoCloseable {
 
     /**
      * Arms {@code key}: {@code nextAfter} gives the next fire time after an instant (empty: done); {@code fire}
-     * runs at that time. Re-arming a key replaces its previous timer.
+     * runs at that time, and then the key is armed for the time after that. Re-arming a key replaces its timer.
      */
-    public void arm(String key, Function<Instant, java.util.Optional<Instant>> nextAfter, Runnable fire) {
+    public void arm(String key, Function<Instant, Optional<Instant>> nextAfter, Runnable fire) {
         cancel(key);
+        long version = versions.merge(key, 1L, Long::sum);
+        schedule(key, version, nextAfter, fire, clock.instant());
+    }
+
+    private void schedule(
+            String key, long version, Function<Instant, Optional<Instant>> nextAfter, Runnable fire, Instant after) {
         Instant now = clock.instant();
-        nextAfter.apply(now).ifPresent(when -> {
+        nextAfter.apply(after).ifPresent(when -> {
             long delay = Math.max(0, Duration.between(now, when).toMillis());
             pending.put(
                     key,
@@ -55,8 +63,10 @@ public final class Timers implements AutoCloseable {
                                 } catch (RuntimeException e) {
                                     LOG.log(Level.WARNING, "timer " + key + " failed", e);
                                 }
-                                if (pending.containsKey(key)) {
-                                    arm(key, after -> nextAfter.apply(after.isBefore(when) ? when : after), fire);
+                                // still this arming (not cancelled or replaced meanwhile): on to the next time after
+                                // this one
+                                if (versions.getOrDefault(key, 0L) == version && pending.containsKey(key)) {
+                                    schedule(key, version, nextAfter, fire, when);
                                 }
                             },
                             delay,
