@@ -1,0 +1,182 @@
+package dev.drsorchestrator.catalog.adapter.in.rest;
+
+import dev.drsorchestrator.catalog.application.Actor;
+import dev.drsorchestrator.catalog.application.CatalogQueries;
+import dev.drsorchestrator.catalog.application.GroupCommands;
+import dev.drsorchestrator.catalog.domain.GroupQuery;
+import dev.drsorchestrator.catalog.domain.ProtectionGroup;
+import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
+import dev.drsorchestrator.kit.rest.Cursors;
+import dev.drsorchestrator.kit.rest.FieldError;
+import dev.drsorchestrator.kit.rest.Page;
+import dev.drsorchestrator.kit.rest.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/protection-groups")
+@Tag(name = "Protection groups")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProtectionGroupResource {
+
+    static final String ACTOR = "X-Actor";
+
+    private final GroupCommands commands;
+    private final CatalogQueries queries;
+
+    ProtectionGroupResource(GroupCommands commands, CatalogQueries queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @POST
+    @Operation(
+            summary = "Create a protection group",
+            description = "Members are the listed servers plus the selector's matches. A server another group holds"
+                    + " refuses the request with 409 naming it and its group.")
+    public Response create(@Valid GroupRequest request, @HeaderParam(ACTOR) String actor) {
+        ProtectionGroup created = commands.create(GroupRequests.toDefinition(request), actor(actor));
+        return Response.created(URI.create("/protection-groups/" + created.id()))
+                .tag(etag(created))
+                .entity(GroupView.of(created, List.of()))
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "List protection groups, by name, with filters and cursor pagination")
+    public Page<GroupView> list(
+            @QueryParam("accountId") String accountId,
+            @QueryParam("region") String region,
+            @QueryParam("namePrefix") String namePrefix,
+            @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        GroupQuery query = new GroupQuery(Params.account(accountId), Params.region(region), namePrefix);
+        int size = Cursors.limit(limit, Pages.DEFAULT_LIMIT, Pages.MAX_LIMIT);
+        return Pages.of(queries.groups(query, size, Cursors.decode(cursor)), g -> GroupView.of(g, null));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A protection group, its resolved members, conflicts and the plans that use it")
+    public Response get(@PathParam("id") String id) {
+        ProtectionGroupId groupId = Params.groupId(id);
+        ProtectionGroup group = queries.group(groupId);
+        return Response.ok(GroupView.of(group, queries.plansUsing(groupId)))
+                .tag(etag(group))
+                .build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(
+            summary = "Replace a protection group's definition",
+            description = "Send the version you read (field version, or If-Match); a stale one is 409.")
+    public Response update(
+            @PathParam("id") String id,
+            @Valid GroupRequest request,
+            @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(ACTOR) String actor) {
+        ProtectionGroupId groupId = Params.groupId(id);
+        var definition = GroupRequests.toDefinition(request);
+        long version = version(request.version(), ifMatch, true);
+        ProtectionGroup updated = commands.update(groupId, definition, version, actor(actor));
+        return Response.ok(GroupView.of(updated, queries.plansUsing(groupId)))
+                .tag(etag(updated))
+                .build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(
+            summary = "Delete a protection group",
+            description = "Refused with 409 while a recovery plan uses it. Its servers become free (or go to another"
+                    + " group whose selector matches them).")
+    public Response delete(
+            @PathParam("id") String id,
+            @QueryParam("version") Long version,
+            @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(ACTOR) String actor) {
+        ProtectionGroupId groupId = Params.groupId(id);
+        Long expected = version == null && ifMatch == null ? null : version(version, ifMatch, false);
+        commands.delete(groupId, expected, actor(actor));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/readiness")
+    @Operation(
+            summary = "Whether each member can be recovered now",
+            description = "Ready: DRS replicates it CONTINUOUSly with a lag within rpoSeconds (any lag if omitted).")
+    public ReadinessView readiness(@PathParam("id") String id, @QueryParam("rpoSeconds") Long rpoSeconds) {
+        if (rpoSeconds != null && rpoSeconds < 0) {
+            throw ProblemException.invalid("rpoSeconds", "must be 0 or more seconds but was " + rpoSeconds);
+        }
+        return ReadinessView.of(queries.readiness(Params.groupId(id), rpoSeconds));
+    }
+
+    private static EntityTag etag(ProtectionGroup g) {
+        return new EntityTag(Long.toString(g.version()));
+    }
+
+    private static long version(Long fromBody, String ifMatch, boolean required) {
+        Long fromHeader = null;
+        if (ifMatch != null) {
+            String v = ifMatch.strip();
+            if (v.startsWith("W/")) {
+                v = v.substring(2);
+            }
+            v = v.replace("\"", "");
+            try {
+                fromHeader = Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                throw ProblemException.invalid("If-Match", "must be the ETag you read, such as \"3\"; got " + ifMatch);
+            }
+        }
+        if (fromBody != null && fromHeader != null && !fromBody.equals(fromHeader)) {
+            throw ProblemException.invalid(List.of(new FieldError(
+                    "version", "is " + fromBody + " but If-Match says " + fromHeader + "; send one of them")));
+        }
+        Long version = fromBody != null ? fromBody : fromHeader;
+        if (version == null) {
+            if (required) {
+                throw new ProblemException(
+                        428,
+                        "version-required",
+                        "The version you read is required",
+                        "version: send the version you read (field version, or header If-Match) so that a change"
+                                + " made meanwhile is not overwritten",
+                        List.of(new FieldError("version", "is required on update")),
+                        Map.of());
+            }
+            return -1;
+        }
+        return version;
+    }
+
+    private static Actor actor(String header) {
+        if (header == null || header.isBlank()) {
+            return new Actor("anonymous");
+        }
+        if (header.length() > 128) {
+            throw ProblemException.invalid(ACTOR, "must be at most 128 characters");
+        }
+        return new Actor(header.strip());
+    }
+}

@@ -1,0 +1,32 @@
+package dev.drsorchestrator.catalog.adapter.in.rest;
+
+import dev.drsorchestrator.catalog.application.CatalogQueries.GroupReadiness;
+import dev.drsorchestrator.catalog.domain.Readiness.ServerReadiness;
+import dev.drsorchestrator.contracts.model.ServerNotReadyReason;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** A group's readiness: counts, then every member with the reason it is not ready. */
+public record ReadinessView(
+        String protectionGroupId,
+        String name,
+        @Nullable Long rpoSeconds,
+        int total,
+        int ready,
+        int notReady,
+        Map<ServerNotReadyReason, Integer> notReadyByReason,
+        List<ServerReadiness> servers) {
+
+    static ReadinessView of(GroupReadiness r) {
+        return new ReadinessView(
+                r.group().id().value(),
+                r.group().name(),
+                r.rpoSeconds(),
+                r.summary().total(),
+                r.summary().ready(),
+                r.summary().notReady(),
+                r.summary().notReadyByReason(),
+                r.summary().servers());
+    }
+}

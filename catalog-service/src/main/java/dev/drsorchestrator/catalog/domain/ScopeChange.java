@@ -1,0 +1,31 @@
+package dev.drsorchestrator.catalog.domain;
+
+import dev.drsorchestrator.contracts.envelope.EventMetadata;
+import dev.drsorchestrator.contracts.envelope.EventPayload;
+import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
+import dev.drsorchestrator.contracts.ids.SourceServerId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One atomic change of a scope, valid only if the scope is still at {@code expectedVersion}: groups written and
+ * deleted (and the scope's group ids after it), the server assignments that follow, the events it causes, and the event it consumes (if any).
+ */
+public record ScopeChange(
+        Scope scope,
+        long expectedVersion,
+        List<ProtectionGroupId> groupIds,
+        List<ProtectionGroup> puts,
+        List<ProtectionGroupId> deletes,
+        Map<SourceServerId, Optional<ProtectionGroupId>> assignments,
+        List<Event> events,
+        @Nullable ConsumedEvent consumed) {
+
+    public boolean isEmpty() {
+        return puts.isEmpty() && deletes.isEmpty() && assignments.isEmpty() && events.isEmpty();
+    }
+
+    public record Event(EventMetadata metadata, EventPayload payload) {}
+}

@@ -1,0 +1,37 @@
+package dev.drsorchestrator.kit.rest;
+
+import dev.drsorchestrator.kit.events.InboxPoller;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import java.util.UUID;
+import org.jboss.logging.MDC;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Every request's logs carry a correlation id: the caller's {@code X-Correlation-Id}, or a new one, echoed in the
+ * response. Services replace it with the plan or execution id once they know it.
+ */
+public class CorrelationFilter {
+
+    public static final String HEADER = "X-Correlation-Id";
+
+    @ServerRequestFilter
+    public void in(ContainerRequestContext request) {
+        String id = request.getHeaderString(HEADER);
+        if (id == null || id.isBlank() || id.length() > 128) {
+            id = UUID.randomUUID().toString();
+        }
+        request.setProperty(HEADER, id);
+        MDC.put(InboxPoller.MDC_CORRELATION_ID, id);
+    }
+
+    @ServerResponseFilter
+    public void out(ContainerRequestContext request, ContainerResponseContext response) {
+        Object id = request.getProperty(HEADER);
+        if (id != null) {
+            response.getHeaders().putSingle(HEADER, id);
+        }
+        MDC.remove(InboxPoller.MDC_CORRELATION_ID);
+    }
+}
