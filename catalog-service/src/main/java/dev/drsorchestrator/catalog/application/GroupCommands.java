@@ -125,7 +125,11 @@ public class GroupCommands {
                                             .map(p -> p.planName() + " (" + p.planId() + ")")
                                             .toList())
                             + ". Remove it from their waves first, then delete it.",
-                    Map.of("plans", plans));
+                    Map.of(
+                            "plans",
+                            plans.stream()
+                                    .map(p -> Map.of("planId", p.planId().value(), "planName", p.planName()))
+                                    .toList()));
         }
         coordinator.change(existing.scope(), state -> {
             Instant now = clock.instant();
@@ -219,7 +223,14 @@ public class GroupCommands {
                 "server-in-another-group",
                 "Servers belong to another protection group",
                 detail.toString(),
-                Map.of("conflicts", result.refused()));
+                Map.of(
+                        "conflicts",
+                        result.refused().stream()
+                                .map(c -> Map.of(
+                                        "sourceServerId", c.sourceServerId().value(),
+                                        "heldBy", c.heldBy().value(),
+                                        "heldByName", c.heldByName()))
+                                .toList()));
     }
 
     private static void requireUniqueName(

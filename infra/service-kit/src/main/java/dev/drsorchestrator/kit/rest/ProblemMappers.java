@@ -48,6 +48,12 @@ public class ProblemMappers {
         return Problems.response(jsonProblem(e), instance(uri));
     }
 
+    /** Quarkus REST has its own mapper for this one; ours is more specific, so it wins. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return Problems.response(jsonProblem(e), instance(uri));
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         Throwable cause = e.getCause();
@@ -83,7 +89,10 @@ public class ProblemMappers {
 
     static ProblemException jsonProblem(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
-            String field = Problems.path(u);
+            String parent = Problems.path(u);
+            String field = parent.endsWith(u.getPropertyName())
+                    ? parent
+                    : (parent.isEmpty() ? "" : parent + ".") + u.getPropertyName();
             return ProblemException.invalid(
                     field, "unknown field '" + u.getPropertyName() + "'; known fields are " + u.getKnownPropertyIds());
         }
@@ -148,15 +157,16 @@ public class ProblemMappers {
                 parameter = node.getName();
                 continue;
             }
-            if (node.getName() == null || node.getName().startsWith("<")) {
-                continue;
-            }
-            if (field.length() > 0) {
-                field.append('.');
-            }
-            field.append(node.getName());
             if (node.getIndex() != null) {
                 field.append('[').append(node.getIndex()).append(']');
+            } else if (node.getKey() != null) {
+                field.append('.').append(node.getKey());
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(node.getName());
             }
         }
         return field.length() > 0 ? field.toString() : String.valueOf(parameter);

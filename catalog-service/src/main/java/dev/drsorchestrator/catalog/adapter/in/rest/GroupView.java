@@ -22,11 +22,21 @@ public record GroupView(
         Map<String, List<String>> tagSelector,
         List<String> members,
         int memberCount,
-        List<MembershipConflict> conflicts,
-        @Nullable List<PlanRef> usedBy,
+        List<Conflict> conflicts,
+        @Nullable List<Plan> usedBy,
         long version,
         Instant createdAt,
         Instant updatedAt) {
+
+    /** A server this group's selector matches that another group holds. */
+    public record Conflict(String sourceServerId, String heldBy, String heldByName) {
+        static Conflict of(MembershipConflict c) {
+            return new Conflict(c.sourceServerId().value(), c.heldBy().value(), c.heldByName());
+        }
+    }
+
+    /** A recovery plan that uses this group. */
+    public record Plan(String planId, String planName) {}
 
     static GroupView of(ProtectionGroup g, @Nullable List<PlanRef> usedBy) {
         GroupDefinition d = g.definition();
@@ -41,8 +51,12 @@ public record GroupView(
                 d.selector().asLists(),
                 g.members().stream().map(SourceServerId::value).toList(),
                 g.members().size(),
-                g.conflicts(),
-                usedBy,
+                g.conflicts().stream().map(Conflict::of).toList(),
+                usedBy == null
+                        ? null
+                        : usedBy.stream()
+                                .map(p -> new Plan(p.planId().value(), p.planName()))
+                                .toList(),
                 g.version(),
                 g.createdAt(),
                 g.updatedAt());

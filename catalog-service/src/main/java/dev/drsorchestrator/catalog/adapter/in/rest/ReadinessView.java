@@ -16,7 +16,28 @@ public record ReadinessView(
         int ready,
         int notReady,
         Map<ServerNotReadyReason, Integer> notReadyByReason,
-        List<ServerReadiness> servers) {
+        List<Server> servers) {
+
+    /** One member: ready, or why not. */
+    public record Server(
+            String sourceServerId,
+            @Nullable String hostname,
+            boolean ready,
+            @Nullable ServerNotReadyReason reason,
+            @Nullable String detail,
+            @Nullable String replicationState,
+            @Nullable Long lagSeconds) {
+        static Server of(ServerReadiness r) {
+            return new Server(
+                    r.sourceServerId().value(),
+                    r.hostname(),
+                    r.ready(),
+                    r.reason(),
+                    r.detail(),
+                    r.replicationState() == null ? null : r.replicationState().name(),
+                    r.lagSeconds());
+        }
+    }
 
     static ReadinessView of(GroupReadiness r) {
         return new ReadinessView(
@@ -27,6 +48,6 @@ public record ReadinessView(
                 r.summary().ready(),
                 r.summary().notReady(),
                 r.summary().notReadyByReason(),
-                r.summary().servers());
+                r.summary().servers().stream().map(Server::of).toList());
     }
 }
