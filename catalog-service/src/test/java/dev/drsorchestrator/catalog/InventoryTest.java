@@ -64,12 +64,14 @@ class InventoryTest {
     }
 
     void awaitServer(SourceServerId id, String field, Object value) {
-        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().queryParam("accountId", account)
-                .queryParam("region", REGION)
-                .queryParam("limit", 500)
-                .get("/source-servers")
-                .then()
-                .body("items.find { it.sourceServerId == '" + id.value() + "' }." + field, equalTo(value)));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> given().queryParam("accountId", account)
+                        .queryParam("region", REGION)
+                        .queryParam("limit", 500)
+                        .get("/source-servers")
+                        .then()
+                        .body("items.find { it.sourceServerId == '" + id.value() + "' }." + field, equalTo(value)));
     }
 
     @Test
@@ -109,8 +111,15 @@ class InventoryTest {
     void aSelectorMatchHeldByAnotherGroupStaysThereAndShowsAsAConflict() {
         SourceServerId shared = Fixtures.server();
         String explicit = given().contentType(ContentType.JSON)
-                .body(json("name", "legacy", "accountId", account, "region", REGION, "sourceServerIds", List.of(
-                        shared.value())))
+                .body(json(
+                        "name",
+                        "legacy",
+                        "accountId",
+                        account,
+                        "region",
+                        REGION,
+                        "sourceServerIds",
+                        List.of(shared.value())))
                 .post("/protection-groups")
                 .path("id");
         String selector = createSelectorGroup("app", Map.of("App", List.of("shop")));
@@ -138,11 +147,12 @@ class InventoryTest {
 
         // Once the holder lets go, the selector's group takes the server.
         given().delete("/protection-groups/" + explicit).then().statusCode(204);
-        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().get(
-                        "/protection-groups/" + selector)
-                .then()
-                .body("members", contains(shared.value()))
-                .body("conflicts.size()", equalTo(0)));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> given().get("/protection-groups/" + selector)
+                        .then()
+                        .body("members", contains(shared.value()))
+                        .body("conflicts.size()", equalTo(0)));
         awaitServer(shared, "protectionGroup.id", selector);
     }
 
@@ -186,7 +196,8 @@ class InventoryTest {
                 List.of(Fixtures.state(server, "db-1", Map.of("Tier", "db"), ReplicationState.CONTINUOUS, 1L)));
         EventMetadata metadata = EventBus.metadata();
         bus.put(sync, metadata);
-        bus.awaitEvent(ProtectionGroupUpdated.class, e -> e.protectionGroupId().value().equals(db));
+        bus.awaitEvent(
+                ProtectionGroupUpdated.class, e -> e.protectionGroupId().value().equals(db));
         bus.put(sync, metadata);
         // A later, different event proves the inbox got past the duplicate before we count.
         SourceServerId marker = Fixtures.server();
@@ -201,7 +212,9 @@ class InventoryTest {
         bus.awaitEvent(
                 ProtectionGroupUpdated.class,
                 e -> e.protectionGroupId().value().equals(db) && e.members().contains(marker));
-        assertThat(bus.all(ProtectionGroupUpdated.class, e -> e.protectionGroupId().value().equals(db)))
+        assertThat(bus.all(
+                        ProtectionGroupUpdated.class,
+                        e -> e.protectionGroupId().value().equals(db)))
                 .hasSize(2);
         given().get("/protection-groups/" + db).then().body("version", equalTo(3));
     }
@@ -296,7 +309,9 @@ class InventoryTest {
             seen.addAll(page.path("items.sourceServerId"));
             cursor = page.path("nextCursor");
         } while (cursor != null);
-        assertThat(seen).containsExactlyInAnyOrderElementsOf(ids.stream().map(SourceServerId::value).toList());
+        assertThat(seen)
+                .containsExactlyInAnyOrderElementsOf(
+                        ids.stream().map(SourceServerId::value).toList());
 
         given().queryParam("replicationState", "FAST")
                 .queryParam("tag", "novalue")

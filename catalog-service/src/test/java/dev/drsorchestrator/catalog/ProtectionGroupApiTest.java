@@ -187,7 +187,11 @@ class ProtectionGroupApiTest {
     void serverHeldByAnotherGroupRefusesTheWholeRequestNamingServerAndGroup() {
         SourceServerId shared = Fixtures.server();
         SourceServerId other = Fixtures.server();
-        String holder = post(group("db", List.of(shared.value()), null)).then().statusCode(201).extract().path("id");
+        String holder = post(group("db", List.of(shared.value()), null))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         post(group("app", List.of(other.value(), shared.value()), null))
                 .then()
                 .statusCode(409)
@@ -220,7 +224,10 @@ class ProtectionGroupApiTest {
             String name = "racer-" + i;
             Callable<Integer> race = () -> {
                 start.await();
-                return post(group(name, List.of(contested.value(), Fixtures.server().value()), null))
+                return post(group(
+                                name,
+                                List.of(contested.value(), Fixtures.server().value()),
+                                null))
                         .statusCode();
             };
             results.add(pool.submit(race));
@@ -248,7 +255,8 @@ class ProtectionGroupApiTest {
                 .then()
                 .statusCode(409)
                 .body("type", containsString("name-taken"));
-        Map<String, Object> elsewhere = group("web-tier", List.of(Fixtures.server().value()), null);
+        Map<String, Object> elsewhere =
+                group("web-tier", List.of(Fixtures.server().value()), null);
         elsewhere.put("region", "us-west-2");
         post(elsewhere).then().statusCode(201);
     }
@@ -258,7 +266,8 @@ class ProtectionGroupApiTest {
         SourceServerId a = Fixtures.server();
         Response created = post(group("app", List.of(a.value()), null));
         String id = created.path("id");
-        Map<String, Object> change = group("app", List.of(a.value(), Fixtures.server().value()), null);
+        Map<String, Object> change =
+                group("app", List.of(a.value(), Fixtures.server().value()), null);
         change.put("version", 1);
         given().contentType(ContentType.JSON)
                 .body(change)
@@ -281,7 +290,10 @@ class ProtectionGroupApiTest {
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("version"))
                 .body("currentVersion", equalTo(2));
-        given().get("/protection-groups/" + id).then().body("name", equalTo("app")).body("version", equalTo(2));
+        given().get("/protection-groups/" + id)
+                .then()
+                .body("name", equalTo("app"))
+                .body("version", equalTo(2));
 
         Map<String, Object> noVersion = group("app", List.of(a.value()), null);
         given().contentType(ContentType.JSON)
@@ -305,10 +317,10 @@ class ProtectionGroupApiTest {
         String id = post(group("db", List.of(Fixtures.server().value()), null)).path("id");
         PlanId plan = PlanId.of("plan-" + UUID.randomUUID());
         bus.put(new RecoveryPlanCreated(plan, "web-shop", 1, 1, List.of(ProtectionGroupId.of(id))), plan.value());
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> given().get(
-                        "/protection-groups/" + id)
-                .then()
-                .body("usedBy.planName", hasItem("web-shop")));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .untilAsserted(() ->
+                        given().get("/protection-groups/" + id).then().body("usedBy.planName", hasItem("web-shop")));
 
         given().delete("/protection-groups/" + id)
                 .then()
@@ -320,10 +332,12 @@ class ProtectionGroupApiTest {
         bus.put(new RecoveryPlanDeleted(plan, "web-shop", 2), plan.value());
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(15))
-                .untilAsserted(() -> given().get("/protection-groups/" + id).then().body("usedBy.size()", equalTo(0)));
+                .untilAsserted(
+                        () -> given().get("/protection-groups/" + id).then().body("usedBy.size()", equalTo(0)));
         given().delete("/protection-groups/" + id).then().statusCode(204);
         given().get("/protection-groups/" + id).then().statusCode(404).contentType("application/problem+json");
-        bus.awaitEvent(ProtectionGroupDeleted.class, e -> e.protectionGroupId().value().equals(id));
+        bus.awaitEvent(
+                ProtectionGroupDeleted.class, e -> e.protectionGroupId().value().equals(id));
     }
 
     @Test
@@ -356,10 +370,16 @@ class ProtectionGroupApiTest {
                 .then()
                 .statusCode(400)
                 .body("errors.field", hasItem("cursor"));
-        given().queryParam("limit", 0).get("/protection-groups").then().statusCode(400).body("errors.field", hasItem(
-                "limit"));
-        given().queryParam("accountId", "12345").get("/protection-groups").then().statusCode(400).body(
-                "errors.field", hasItem("accountId"));
+        given().queryParam("limit", 0)
+                .get("/protection-groups")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("limit"));
+        given().queryParam("accountId", "12345")
+                .get("/protection-groups")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("accountId"));
     }
 
     @Test
