@@ -139,7 +139,8 @@ public final class EventCodec {
         }
     }
 
-    private static String path(JsonMappingException e) {
+    /** The JSON path a Jackson error points at, such as {@code waves[0].servers}. */
+    public static String path(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {

@@ -32,6 +32,29 @@ public final class Items {
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> s(e.getValue()))));
     }
 
+    /** Strongly consistent {@code BatchGetItem} of any number of keys (100 a call), retrying unprocessed keys. */
+    public static List<Map<String, AttributeValue>> batchGet(
+            software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo,
+            String table,
+            List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> found = new java.util.ArrayList<>();
+        for (int i = 0; i < keys.size(); i += 100) {
+            Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> request = Map.of(
+                    table,
+                    software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
+                            .keys(keys.subList(i, Math.min(keys.size(), i + 100)))
+                            .consistentRead(true)
+                            .build());
+            while (!request.isEmpty()) {
+                Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> r = request;
+                var response = dynamo.batchGetItem(b -> b.requestItems(r));
+                found.addAll(response.responses().getOrDefault(table, List.of()));
+                request = response.unprocessedKeys();
+            }
+        }
+        return found;
+    }
+
     public static @Nullable String str(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
         return v == null ? null : v.s();

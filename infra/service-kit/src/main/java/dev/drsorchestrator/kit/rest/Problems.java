@@ -44,17 +44,6 @@ public final class Problems {
 
     /** The JSON path a Jackson error points at, such as {@code sourceServerIds[2]}. */
     public static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (path.length() > 0) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
+        return dev.drsorchestrator.contracts.EventCodec.path(e);
     }
 }

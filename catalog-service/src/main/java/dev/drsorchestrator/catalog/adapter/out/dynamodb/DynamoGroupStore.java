@@ -33,10 +33,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
@@ -189,24 +187,12 @@ class DynamoGroupStore implements GroupStore {
     @Override
     public Map<ProtectionGroupId, ProtectionGroup> findAll(Collection<ProtectionGroupId> ids) {
         Map<ProtectionGroupId, ProtectionGroup> found = new LinkedHashMap<>();
-        List<ProtectionGroupId> all = List.copyOf(ids);
-        for (int i = 0; i < all.size(); i += 100) {
-            List<Map<String, AttributeValue>> keys = all.subList(i, Math.min(all.size(), i + 100)).stream()
-                    .map(GroupItems::key)
-                    .toList();
-            Map<String, KeysAndAttributes> request = Map.of(
-                    table,
-                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-            while (!request.isEmpty()) {
-                Map<String, KeysAndAttributes> r = request;
-                var response = dynamo.batchGetItem(b -> b.requestItems(r));
-                response.responses().getOrDefault(table, List.of()).forEach(item -> {
-                    ProtectionGroup g = GroupItems.fromItem(item);
-                    found.put(g.id(), g);
-                });
-                request = response.unprocessedKeys();
-            }
-        }
+        List<Map<String, AttributeValue>> keys =
+                ids.stream().distinct().map(GroupItems::key).toList();
+        Items.batchGet(dynamo, table, keys).forEach(item -> {
+            ProtectionGroup g = GroupItems.fromItem(item);
+            found.put(g.id(), g);
+        });
         Map<ProtectionGroupId, ProtectionGroup> ordered = new LinkedHashMap<>();
         for (ProtectionGroupId id : ids) {
             if (found.containsKey(id)) {
@@ -267,17 +253,12 @@ class DynamoGroupStore implements GroupStore {
     @Override
     public List<Scope> scopes() {
         List<Scope> scopes = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.query(q -> q.tableName(table)
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s(SCOPES_PK)))
-                    .projectionExpression("sk")
-                    .exclusiveStartKey(from));
-            page.items().forEach(i -> scopes.add(Scope.fromKey(i.get("sk").s())));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        dynamo.queryPaginator(q -> q.tableName(table)
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s(SCOPES_PK)))
+                        .projectionExpression("sk"))
+                .items()
+                .forEach(i -> scopes.add(Scope.fromKey(i.get("sk").s())));
         scopes.sort(null);
         return scopes;
     }

@@ -23,7 +23,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -123,20 +122,14 @@ class DynamoPlanUsageStore implements PlanUsageStore {
     @Override
     public List<PlanRef> plansUsing(ProtectionGroupId group) {
         List<PlanRef> plans = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.query(q -> q.tableName(table)
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s("GROUP#" + group.value())))
-                    .consistentRead(true)
-                    .exclusiveStartKey(from));
-            page.items()
-                    .forEach(i -> plans.add(new PlanRef(
-                            PlanId.of(i.get("sk").s().substring("PLAN#".length())),
-                            i.get("planName").s())));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        dynamo.queryPaginator(q -> q.tableName(table)
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s("GROUP#" + group.value())))
+                        .consistentRead(true))
+                .items()
+                .forEach(i -> plans.add(new PlanRef(
+                        PlanId.of(i.get("sk").s().substring("PLAN#".length())),
+                        i.get("planName").s())));
         return plans;
     }
 }

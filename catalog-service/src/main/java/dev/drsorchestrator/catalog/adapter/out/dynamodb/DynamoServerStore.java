@@ -41,9 +41,7 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -80,25 +78,12 @@ class DynamoServerStore implements ServerStore {
     @Override
     public Map<SourceServerId, SourceServer> get(Collection<SourceServerId> ids) {
         Map<SourceServerId, SourceServer> found = new HashMap<>();
-        List<SourceServerId> all = List.copyOf(ids);
-        for (int i = 0; i < all.size(); i += 100) {
-            List<Map<String, AttributeValue>> keys = all.subList(i, Math.min(all.size(), i + 100)).stream()
-                    .distinct()
-                    .map(ServerItems::key)
-                    .toList();
-            Map<String, KeysAndAttributes> request = Map.of(
-                    table,
-                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-            while (!request.isEmpty()) {
-                Map<String, KeysAndAttributes> r = request;
-                var response = dynamo.batchGetItem(b -> b.requestItems(r));
-                response.responses().getOrDefault(table, List.of()).forEach(item -> {
-                    SourceServer server = ServerItems.fromItem(item);
-                    found.put(server.id(), server);
-                });
-                request = response.unprocessedKeys();
-            }
-        }
+        List<Map<String, AttributeValue>> keys =
+                ids.stream().distinct().map(ServerItems::key).toList();
+        Items.batchGet(dynamo, table, keys).forEach(item -> {
+            SourceServer server = ServerItems.fromItem(item);
+            found.put(server.id(), server);
+        });
         return found;
     }
 
@@ -121,21 +106,15 @@ class DynamoServerStore implements ServerStore {
             k++;
         }
         List<SourceServerId> ids = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.query(q -> q.tableName(table)
-                    .indexName(CatalogTables.BY_SCOPE)
-                    .keyConditionExpression("#scope = :scope")
-                    .filterExpression(String.join(" AND ", filters))
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values)
-                    .projectionExpression("serverId")
-                    .exclusiveStartKey(from));
-            page.items()
-                    .forEach(i -> ids.add(SourceServerId.of(i.get("serverId").s())));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        dynamo.queryPaginator(q -> q.tableName(table)
+                        .indexName(CatalogTables.BY_SCOPE)
+                        .keyConditionExpression("#scope = :scope")
+                        .filterExpression(String.join(" AND ", filters))
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values)
+                        .projectionExpression("serverId"))
+                .items()
+                .forEach(i -> ids.add(SourceServerId.of(i.get("serverId").s())));
         return ids;
     }
 
@@ -220,24 +199,22 @@ class DynamoServerStore implements ServerStore {
     public int markGone(Scope scope, String syncId, Instant syncedAt) {
         Instant now = clock.instant();
         List<SourceServerId> missing = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.query(q -> q.tableName(table)
-                    .indexName(CatalogTables.BY_SCOPE)
-                    .keyConditionExpression("#scope = :scope")
-                    .filterExpression("#known = :true AND attribute_not_exists(#gone) AND #synced < :synced")
-                    .expressionAttributeNames(Map.of(
-                            "#scope", "scope", "#known", "knownToDrs", "#gone", "goneSince", "#synced", "syncedAt"))
-                    .expressionAttributeValues(Map.of(
-                            ":scope", s(scope.key()), ":true", Items.bool(true), ":synced", n(syncedAt.toEpochMilli())))
-                    .projectionExpression("serverId")
-                    .exclusiveStartKey(from));
-            page.items()
-                    .forEach(
-                            i -> missing.add(SourceServerId.of(i.get("serverId").s())));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        dynamo.queryPaginator(q -> q.tableName(table)
+                        .indexName(CatalogTables.BY_SCOPE)
+                        .keyConditionExpression("#scope = :scope")
+                        .filterExpression("#known = :true AND attribute_not_exists(#gone) AND #synced < :synced")
+                        .expressionAttributeNames(Map.of(
+                                "#scope", "scope", "#known", "knownToDrs", "#gone", "goneSince", "#synced", "syncedAt"))
+                        .expressionAttributeValues(Map.of(
+                                ":scope",
+                                s(scope.key()),
+                                ":true",
+                                Items.bool(true),
+                                ":synced",
+                                n(syncedAt.toEpochMilli())))
+                        .projectionExpression("serverId"))
+                .items()
+                .forEach(i -> missing.add(SourceServerId.of(i.get("serverId").s())));
         List<Boolean> marked = parallel(missing, id -> {
             try {
                 dynamo.updateItem(r -> r.tableName(table)
