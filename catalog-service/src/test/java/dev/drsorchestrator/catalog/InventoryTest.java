@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 import dev.drsorchestrator.contracts.envelope.EventMetadata;
 import dev.drsorchestrator.contracts.events.catalog.ProtectionGroupUpdated;
 import dev.drsorchestrator.contracts.events.drs.SourceServerInventoryChanged;
+import dev.drsorchestrator.contracts.events.drs.SourceServerState;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.contracts.model.InventorySyncType;
 import dev.drsorchestrator.contracts.model.ProtectionGroupChangeReason;
@@ -63,6 +64,11 @@ class InventoryTest {
                 .path("id");
     }
 
+    /** drs-adapter reports servers of this test's account and region. */
+    void report(InventorySyncType type, Instant at, List<SourceServerState> servers) {
+        bus.put(Fixtures.sync(account, REGION, type, at, servers), "sync");
+    }
+
     void awaitServer(SourceServerId id, String field, Object value) {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(15))
@@ -79,17 +85,12 @@ class InventoryTest {
         String db = createSelectorGroup("db", Map.of("Tier", List.of("db")));
         SourceServerId db1 = Fixtures.server();
         SourceServerId web1 = Fixtures.server();
-        bus.put(
-                Fixtures.sync(
-                        account,
-                        REGION,
-                        InventorySyncType.PARTIAL,
-                        Instant.now(),
-                        List.of(
-                                Fixtures.state(db1, "shop-db-1", Map.of("Tier", "db"), ReplicationState.CONTINUOUS, 3L),
-                                Fixtures.state(
-                                        web1, "shop-web-1", Map.of("Tier", "web"), ReplicationState.STALLED, 900L))),
-                "sync");
+        report(
+                InventorySyncType.PARTIAL,
+                Instant.now(),
+                List.of(
+                        Fixtures.state(db1, "shop-db-1", Map.of("Tier", "db"), ReplicationState.CONTINUOUS, 3L),
+                        Fixtures.state(web1, "shop-web-1", Map.of("Tier", "web"), ReplicationState.STALLED, 900L)));
 
         ProtectionGroupUpdated updated = bus.awaitEvent(
                 ProtectionGroupUpdated.class, e -> e.protectionGroupId().value().equals(db));
@@ -123,15 +124,10 @@ class InventoryTest {
                 .post("/protection-groups")
                 .path("id");
         String selector = createSelectorGroup("app", Map.of("App", List.of("shop")));
-        bus.put(
-                Fixtures.sync(
-                        account,
-                        REGION,
-                        InventorySyncType.PARTIAL,
-                        Instant.now(),
-                        List.of(Fixtures.state(
-                                shared, "shop-app-1", Map.of("App", "shop"), ReplicationState.CONTINUOUS, 1L))),
-                "sync");
+        report(
+                InventorySyncType.PARTIAL,
+                Instant.now(),
+                List.of(Fixtures.state(shared, "shop-app-1", Map.of("App", "shop"), ReplicationState.CONTINUOUS, 1L)));
         ProtectionGroupUpdated updated = bus.awaitEvent(
                 ProtectionGroupUpdated.class, e -> e.protectionGroupId().value().equals(selector));
         assertThat(updated.members()).isEmpty();
@@ -161,25 +157,17 @@ class InventoryTest {
         SourceServerId stays = Fixtures.server();
         SourceServerId leaves = Fixtures.server();
         Instant first = Instant.now().minusSeconds(60);
-        bus.put(
-                Fixtures.sync(
-                        account,
-                        REGION,
-                        InventorySyncType.FULL,
-                        first,
-                        List.of(
-                                Fixtures.state(stays, "a", Map.of(), ReplicationState.CONTINUOUS, 1L),
-                                Fixtures.state(leaves, "b", Map.of(), ReplicationState.CONTINUOUS, 1L))),
-                "sync");
+        report(
+                InventorySyncType.FULL,
+                first,
+                List.of(
+                        Fixtures.state(stays, "a", Map.of(), ReplicationState.CONTINUOUS, 1L),
+                        Fixtures.state(leaves, "b", Map.of(), ReplicationState.CONTINUOUS, 1L)));
         awaitServer(leaves, "gone", false);
-        bus.put(
-                Fixtures.sync(
-                        account,
-                        REGION,
-                        InventorySyncType.FULL,
-                        Instant.now(),
-                        List.of(Fixtures.state(stays, "a", Map.of(), ReplicationState.CONTINUOUS, 2L))),
-                "sync");
+        report(
+                InventorySyncType.FULL,
+                Instant.now(),
+                List.of(Fixtures.state(stays, "a", Map.of(), ReplicationState.CONTINUOUS, 2L)));
         awaitServer(leaves, "gone", true);
         awaitServer(stays, "gone", false);
     }
@@ -201,14 +189,10 @@ class InventoryTest {
         bus.put(sync, metadata);
         // A later, different event proves the inbox got past the duplicate before we count.
         SourceServerId marker = Fixtures.server();
-        bus.put(
-                Fixtures.sync(
-                        account,
-                        REGION,
-                        InventorySyncType.PARTIAL,
-                        Instant.now(),
-                        List.of(Fixtures.state(marker, "db-2", Map.of("Tier", "db"), ReplicationState.CONTINUOUS, 1L))),
-                "sync");
+        report(
+                InventorySyncType.PARTIAL,
+                Instant.now(),
+                List.of(Fixtures.state(marker, "db-2", Map.of("Tier", "db"), ReplicationState.CONTINUOUS, 1L)));
         bus.awaitEvent(
                 ProtectionGroupUpdated.class,
                 e -> e.protectionGroupId().value().equals(db) && e.members().contains(marker));
@@ -225,17 +209,13 @@ class InventoryTest {
         SourceServerId lagging = Fixtures.server();
         SourceServerId stalled = Fixtures.server();
         SourceServerId unknown = Fixtures.server();
-        bus.put(
-                Fixtures.sync(
-                        account,
-                        REGION,
-                        InventorySyncType.PARTIAL,
-                        Instant.now(),
-                        List.of(
-                                Fixtures.state(ok, "ok", Map.of(), ReplicationState.CONTINUOUS, 5L),
-                                Fixtures.state(lagging, "lag", Map.of(), ReplicationState.CONTINUOUS, 600L),
-                                Fixtures.state(stalled, "stall", Map.of(), ReplicationState.STALLED, 5L))),
-                "sync");
+        report(
+                InventorySyncType.PARTIAL,
+                Instant.now(),
+                List.of(
+                        Fixtures.state(ok, "ok", Map.of(), ReplicationState.CONTINUOUS, 5L),
+                        Fixtures.state(lagging, "lag", Map.of(), ReplicationState.CONTINUOUS, 600L),
+                        Fixtures.state(stalled, "stall", Map.of(), ReplicationState.STALLED, 5L)));
         awaitServer(stalled, "replicationState", "STALLED");
         String id = given().contentType(ContentType.JSON)
                 .body(json(
@@ -271,7 +251,7 @@ class InventoryTest {
     @Test
     void serverListFiltersByStateTagAndHostnameAndPagesThroughEveryServer() {
         List<SourceServerId> ids = new java.util.ArrayList<>();
-        List<dev.drsorchestrator.contracts.events.drs.SourceServerState> states = new java.util.ArrayList<>();
+        List<SourceServerState> states = new java.util.ArrayList<>();
         for (int i = 0; i < 7; i++) {
             SourceServerId id = Fixtures.server();
             ids.add(id);
@@ -282,7 +262,7 @@ class InventoryTest {
                     i % 2 == 0 ? ReplicationState.CONTINUOUS : ReplicationState.BACKLOG,
                     1L));
         }
-        bus.put(Fixtures.sync(account, REGION, InventorySyncType.PARTIAL, Instant.now(), states), "sync");
+        report(InventorySyncType.PARTIAL, Instant.now(), states);
         awaitServer(ids.get(6), "hostname", "db-6");
 
         given().queryParam("accountId", account)

@@ -67,7 +67,7 @@ public class GroupCommands {
             ProtectionGroup created = withVersion(result.changed().getOrDefault(id, fresh), 1, now);
             List<ScopeChange.Event> events = new ArrayList<>();
             events.add(GroupEvents.created(created, actor, now));
-            return decision(created, result, events, List.of(), actor, now);
+            return decision(created, result, events, actor, now);
         });
     }
 
@@ -107,7 +107,7 @@ public class GroupCommands {
             List<ScopeChange.Event> events = new ArrayList<>();
             events.add(GroupEvents.updated(
                     updated, ProtectionGroupChangeReason.USER_UPDATE, GroupEvents.metadata(updated, actor, now)));
-            return decision(updated, result, events, List.of(), actor, now);
+            return decision(updated, result, events, actor, now);
         });
     }
 
@@ -151,7 +151,7 @@ public class GroupCommands {
                         ProtectionGroupChangeReason.OTHER_GROUP_CHANGE,
                         EventMetadata.causedBy(cause, actor.name(), now)));
             }
-            return new Decision<>(puts, List.of(id), result.assignments(), events, null, current);
+            return new Decision<>(puts, List.of(id), result.assignments(), events, current);
         });
     }
 
@@ -159,7 +159,6 @@ public class GroupCommands {
             ProtectionGroup subject,
             Membership.Result result,
             List<ScopeChange.Event> events,
-            List<ProtectionGroupId> deletes,
             Actor actor,
             Instant now) {
         List<ProtectionGroup> puts = new ArrayList<>();
@@ -175,7 +174,7 @@ public class GroupCommands {
                     ProtectionGroupChangeReason.OTHER_GROUP_CHANGE,
                     EventMetadata.causedBy(cause, actor.name(), now)));
         }
-        return new Decision<>(puts, deletes, result.assignments(), events, null, subject);
+        return new Decision<>(puts, List.of(), result.assignments(), events, subject);
     }
 
     /** The servers a definition may take: its explicit list, its selector's matches, and what it had before. */

@@ -86,7 +86,7 @@ public class InventoryIngest {
                         ProtectionGroupChangeReason.INVENTORY_CHANGE,
                         EventMetadata.causedBy(cause, Actor.SERVICE.name(), now)));
             }
-            return new Decision<>(puts, List.of(), result.assignments(), events, null, null);
+            return new Decision<>(puts, List.of(), result.assignments(), events, null);
         });
     }
 }

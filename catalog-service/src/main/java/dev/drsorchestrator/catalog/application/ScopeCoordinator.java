@@ -1,6 +1,5 @@
 package dev.drsorchestrator.catalog.application;
 
-import dev.drsorchestrator.catalog.domain.ConsumedEvent;
 import dev.drsorchestrator.catalog.domain.GroupStore;
 import dev.drsorchestrator.catalog.domain.ProtectionGroup;
 import dev.drsorchestrator.catalog.domain.Scope;
@@ -16,7 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one membership change of a scope: read the scope, finish the previous change's server assignments if a crash
@@ -53,8 +51,7 @@ public class ScopeCoordinator {
                     decision.puts(),
                     decision.deletes(),
                     decision.assignments(),
-                    decision.events(),
-                    decision.consumed());
+                    decision.events());
             if (change.isEmpty()) {
                 return decision.result();
             }
@@ -114,11 +111,10 @@ public class ScopeCoordinator {
             List<ProtectionGroupId> deletes,
             Map<SourceServerId, Optional<ProtectionGroupId>> assignments,
             List<ScopeChange.Event> events,
-            @Nullable ConsumedEvent consumed,
             T result) {
 
         public static <T> Decision<T> nothing(T result) {
-            return new Decision<>(List.of(), List.of(), Map.of(), List.of(), null, result);
+            return new Decision<>(List.of(), List.of(), Map.of(), List.of(), result);
         }
     }
 }

@@ -7,11 +7,10 @@ import dev.drsorchestrator.contracts.ids.SourceServerId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One atomic change of a scope, valid only if the scope is still at {@code expectedVersion}: groups written and
- * deleted (and the scope's group ids after it), the server assignments that follow, the events it causes, and the event it consumes (if any).
+ * deleted (and the scope's group ids after it), the server assignments that follow, and the events it causes.
  */
 public record ScopeChange(
         Scope scope,
@@ -20,8 +19,7 @@ public record ScopeChange(
         List<ProtectionGroup> puts,
         List<ProtectionGroupId> deletes,
         Map<SourceServerId, Optional<ProtectionGroupId>> assignments,
-        List<Event> events,
-        @Nullable ConsumedEvent consumed) {
+        List<Event> events) {
 
     public boolean isEmpty() {
         return puts.isEmpty() && deletes.isEmpty() && assignments.isEmpty() && events.isEmpty();

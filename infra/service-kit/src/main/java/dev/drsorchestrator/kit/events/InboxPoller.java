@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -44,7 +43,6 @@ public class InboxPoller {
     private final Instance<InboxHandler> handlers;
     private final MeterRegistry metrics;
     private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicInteger inFlight = new AtomicInteger();
     private ExecutorService workers;
     private String queueUrl;
     private String deadLetterUrl;
@@ -92,11 +90,6 @@ public class InboxPoller {
         }
     }
 
-    /** Messages being processed right now (for readiness and tests). */
-    public int inFlight() {
-        return inFlight.get();
-    }
-
     private void poll() {
         while (running.get()) {
             try {
@@ -110,12 +103,7 @@ public class InboxPoller {
                     if (!running.get()) {
                         return;
                     }
-                    inFlight.incrementAndGet();
-                    try {
-                        process(message);
-                    } finally {
-                        inFlight.decrementAndGet();
-                    }
+                    process(message);
                 }
             } catch (RuntimeException e) {
                 if (running.get()) {

@@ -2,7 +2,6 @@ package dev.drsorchestrator.kit.rest;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,9 +55,5 @@ public final class Cursors {
             throw ProblemException.invalid("limit", "must be between 1 and " + max + " but was " + limit);
         }
         return limit;
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

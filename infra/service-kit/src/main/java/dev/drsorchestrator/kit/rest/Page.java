@@ -1,7 +1,6 @@
 package dev.drsorchestrator.kit.rest;
 
 import java.util.List;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /** One page of a list: the items, and the cursor of the next page (absent on the last page). */
@@ -9,9 +8,5 @@ public record Page<T>(List<T> items, @Nullable String nextCursor) {
 
     public Page {
         items = List.copyOf(items);
-    }
-
-    public <R> Page<R> map(Function<T, R> f) {
-        return new Page<>(items.stream().map(f).toList(), nextCursor);
     }
 }

@@ -19,7 +19,6 @@ import dev.drsorchestrator.kit.dynamo.Items;
 import dev.drsorchestrator.kit.dynamo.Transaction;
 import dev.drsorchestrator.kit.dynamo.TransactionFailed;
 import dev.drsorchestrator.kit.dynamo.Transactions;
-import dev.drsorchestrator.kit.events.Delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -112,10 +111,6 @@ class DynamoGroupStore implements GroupStore {
                             .build());
         }
         change.events().forEach(e -> tx.publish(e.metadata(), e.payload()));
-        if (change.consumed() != null) {
-            tx.markProcessed(
-                    new Delivery(change.consumed().eventId(), change.consumed().detailType(), 1));
-        }
         try {
             transactions.commit(tx);
         } catch (TransactionFailed e) {

@@ -7,7 +7,6 @@ import static dev.drsorchestrator.kit.dynamo.Items.strList;
 
 import dev.drsorchestrator.catalog.domain.GroupDefinition;
 import dev.drsorchestrator.catalog.domain.ProtectionGroup;
-import dev.drsorchestrator.catalog.domain.Scope;
 import dev.drsorchestrator.catalog.domain.TagSelector;
 import dev.drsorchestrator.contracts.events.catalog.MembershipConflict;
 import dev.drsorchestrator.contracts.ids.AccountId;
@@ -104,10 +103,6 @@ final class GroupItems {
                 Items.num(item, "version", 0),
                 Instant.parse(Items.requiredStr(item, "createdAt")),
                 Instant.parse(Items.requiredStr(item, "updatedAt")));
-    }
-
-    static Scope scopeOf(Map<String, AttributeValue> item) {
-        return Scope.fromKey(Items.requiredStr(item, "gsiScope"));
     }
 
     private static List<String> ids(Set<SourceServerId> ids) {
