@@ -1,6 +1,6 @@
 package dev.drsorchestrator.catalog;
 
-import static dev.drsorchestrator.catalog.EventBus.json;
+import static dev.drsorchestrator.kit.testing.EventBus.json;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -17,7 +17,9 @@ import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.contracts.model.InventorySyncType;
 import dev.drsorchestrator.contracts.model.ProtectionGroupChangeReason;
 import dev.drsorchestrator.contracts.model.ReplicationState;
+import dev.drsorchestrator.contracts.routing.EventSource;
 import dev.drsorchestrator.devstack.testing.DevstackTestResource;
+import dev.drsorchestrator.kit.testing.EventBus;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -50,7 +52,7 @@ class InventoryTest {
 
     @BeforeEach
     void setUp() {
-        bus = new EventBus(eventBridge, sqs, "watch-inventory-" + UUID.randomUUID());
+        bus = new EventBus(eventBridge, sqs, "watch-inventory-" + UUID.randomUUID(), EventSource.CATALOG_SERVICE);
         account = Fixtures.account();
     }
 

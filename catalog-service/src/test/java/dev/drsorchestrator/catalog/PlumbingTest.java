@@ -6,8 +6,10 @@ import dev.drsorchestrator.contracts.envelope.EventMetadata;
 import dev.drsorchestrator.contracts.events.catalog.ProtectionGroupDeleted;
 import dev.drsorchestrator.contracts.ids.AccountId;
 import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
+import dev.drsorchestrator.contracts.routing.EventSource;
 import dev.drsorchestrator.devstack.testing.DevstackTestResource;
 import dev.drsorchestrator.kit.events.Outbox;
+import dev.drsorchestrator.kit.testing.EventBus;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -41,7 +43,8 @@ class PlumbingTest {
 
     @Test
     void anEventLeftInTheOutboxByACrashIsPublishedByTheSweep() {
-        EventBus bus = new EventBus(eventBridge, sqs, "watch-plumbing-" + UUID.randomUUID());
+        EventBus bus =
+                new EventBus(eventBridge, sqs, "watch-plumbing-" + UUID.randomUUID(), EventSource.CATALOG_SERVICE);
         ProtectionGroupId id = ProtectionGroupId.random();
         // What a crash right after the commit leaves: the outbox item, never handed to the relay.
         Outbox.Entry entry = outbox.entry(

@@ -7,9 +7,9 @@ import dev.drsorchestrator.catalog.domain.GroupQuery;
 import dev.drsorchestrator.catalog.domain.ProtectionGroup;
 import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
 import dev.drsorchestrator.kit.rest.Cursors;
-import dev.drsorchestrator.kit.rest.FieldError;
 import dev.drsorchestrator.kit.rest.Page;
 import dev.drsorchestrator.kit.rest.ProblemException;
+import dev.drsorchestrator.kit.rest.Requests;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProtectionGroupResource {
 
-    static final String ACTOR = "X-Actor";
+    static final String ACTOR = Requests.ACTOR_HEADER;
 
     private final GroupCommands commands;
     private final CatalogQueries queries;
@@ -136,47 +135,10 @@ public class ProtectionGroupResource {
     }
 
     private static long version(Long fromBody, String ifMatch, boolean required) {
-        Long fromHeader = null;
-        if (ifMatch != null) {
-            String v = ifMatch.strip();
-            if (v.startsWith("W/")) {
-                v = v.substring(2);
-            }
-            v = v.replace("\"", "");
-            try {
-                fromHeader = Long.parseLong(v);
-            } catch (NumberFormatException e) {
-                throw ProblemException.invalid("If-Match", "must be the ETag you read, such as \"3\"; got " + ifMatch);
-            }
-        }
-        if (fromBody != null && fromHeader != null && !fromBody.equals(fromHeader)) {
-            throw ProblemException.invalid(List.of(new FieldError(
-                    "version", "is " + fromBody + " but If-Match says " + fromHeader + "; send one of them")));
-        }
-        Long version = fromBody != null ? fromBody : fromHeader;
-        if (version == null) {
-            if (required) {
-                throw new ProblemException(
-                        428,
-                        "version-required",
-                        "The version you read is required",
-                        "version: send the version you read (field version, or header If-Match) so that a change"
-                                + " made meanwhile is not overwritten",
-                        List.of(new FieldError("version", "is required on update")),
-                        Map.of());
-            }
-            return -1;
-        }
-        return version;
+        return Requests.version(fromBody, ifMatch, required);
     }
 
     private static Actor actor(String header) {
-        if (header == null || header.isBlank()) {
-            return new Actor("anonymous");
-        }
-        if (header.length() > 128) {
-            throw ProblemException.invalid(ACTOR, "must be at most 128 characters");
-        }
-        return new Actor(header.strip());
+        return new Actor(Requests.actor(header));
     }
 }

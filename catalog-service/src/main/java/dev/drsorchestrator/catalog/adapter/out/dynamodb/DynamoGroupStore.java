@@ -16,6 +16,7 @@ import dev.drsorchestrator.catalog.domain.ServerStore;
 import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.kit.dynamo.Items;
+import dev.drsorchestrator.kit.dynamo.Paging;
 import dev.drsorchestrator.kit.dynamo.Transaction;
 import dev.drsorchestrator.kit.dynamo.TransactionFailed;
 import dev.drsorchestrator.kit.dynamo.Transactions;

@@ -17,6 +17,7 @@ import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.contracts.model.ReplicationState;
 import dev.drsorchestrator.kit.dynamo.Items;
+import dev.drsorchestrator.kit.dynamo.Paging;
 import dev.drsorchestrator.kit.dynamo.Transaction;
 import dev.drsorchestrator.kit.dynamo.Transactions;
 import dev.drsorchestrator.kit.events.Delivery;

@@ -1,4 +1,4 @@
-package dev.drsorchestrator.catalog;
+package dev.drsorchestrator.kit.testing;
 
 import dev.drsorchestrator.contracts.EventCodec;
 import dev.drsorchestrator.contracts.EventType;
@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The project bus as a test sees it: puts events on it as another service would, and watches what catalog-service
- * publishes through a test queue that a rule on the bus feeds (every event is checked against its schema).
+ * The project bus as a test sees it: puts events on it as another service would, and watches what the service under
+ * test publishes through a test queue that a rule on the bus feeds (every event is checked against its schema).
  */
 public final class EventBus {
 
@@ -34,7 +34,8 @@ public final class EventBus {
     private final String watchUrl;
     private final List<EventBridgeEvent<EventPayload>> seen = new ArrayList<>();
 
-    public EventBus(EventBridgeClient eventBridge, SqsClient sqs, String watchQueue) {
+    /** Watches what {@code watched} publishes on the project bus through the queue {@code watchQueue}. */
+    public EventBus(EventBridgeClient eventBridge, SqsClient sqs, String watchQueue, EventSource watched) {
         this.eventBridge = eventBridge;
         this.sqs = sqs;
         this.watchUrl = sqs.createQueue(r -> r.queueName(watchQueue)).queueUrl();
@@ -42,9 +43,8 @@ public final class EventBus {
                 .attributes()
                 .get(QueueAttributeName.QUEUE_ARN);
         String rule = "test-" + watchQueue;
-        eventBridge.putRule(r -> r.name(rule)
-                .eventBusName(BUS)
-                .eventPattern("{\"source\":[\"" + EventSource.CATALOG_SERVICE.source() + "\"]}"));
+        eventBridge.putRule(
+                r -> r.name(rule).eventBusName(BUS).eventPattern("{\"source\":[\"" + watched.source() + "\"]}"));
         eventBridge.putTargets(r -> r.rule(rule)
                 .eventBusName(BUS)
                 .targets(Target.builder().id("watch").arn(arn).build()));
@@ -59,11 +59,16 @@ public final class EventBus {
 
     public void put(EventPayload payload, EventMetadata metadata) {
         EventCodec.OutgoingEvent event = EventCodec.outgoing(metadata, payload);
+        putRaw(BUS, event.source(), event.detailType(), event.detailJson());
+    }
+
+    /** Puts an event as given on {@code bus}: an AWS service's event on the default bus, or a redelivery. */
+    public void putRaw(String bus, String source, String detailType, String detailJson) {
         var response = eventBridge.putEvents(r -> r.entries(PutEventsRequestEntry.builder()
-                .eventBusName(BUS)
-                .source(event.source())
-                .detailType(event.detailType())
-                .detail(event.detailJson())
+                .eventBusName(bus)
+                .source(source)
+                .detailType(detailType)
+                .detail(detailJson)
                 .build()));
         if (response.failedEntryCount() > 0) {
             throw new IllegalStateException("PutEvents refused: " + response.entries());
@@ -74,7 +79,7 @@ public final class EventBus {
         return EventMetadata.first("test-" + UUID.randomUUID(), "test", Instant.now());
     }
 
-    /** Waits for an event of catalog-service's that matches; every event read is kept for later assertions. */
+    /** Waits for an event of the watched service's that matches; every event read is kept for later assertions. */
     @SuppressWarnings("unchecked")
     public <T extends EventPayload> T awaitEvent(Class<T> type, Predicate<T> matching) {
         return (T) org.awaitility.Awaitility.await()

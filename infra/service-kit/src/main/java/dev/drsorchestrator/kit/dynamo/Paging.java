@@ -1,4 +1,4 @@
-package dev.drsorchestrator.catalog.adapter.out.dynamodb;
+package dev.drsorchestrator.kit.dynamo;
 
 import dev.drsorchestrator.kit.rest.ProblemException;
 import java.util.ArrayList;
@@ -17,15 +17,15 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * ends, and positions the next page right after the last item returned (not after the last item read), so that no
  * item is skipped or repeated.
  */
-final class Paging {
+public final class Paging {
 
     private Paging() {}
 
-    record Result(
+    public record Result(
             List<Map<String, AttributeValue>> items,
             @Nullable Map<String, AttributeValue> next) {}
 
-    static Result collect(
+    public static Result collect(
             DynamoDbClient dynamo,
             QueryRequest.Builder query,
             int limit,
@@ -66,7 +66,7 @@ final class Paging {
         }
     }
 
-    static Map<String, AttributeValue> key(Map<String, AttributeValue> item, List<String> keyAttributes) {
+    public static Map<String, AttributeValue> key(Map<String, AttributeValue> item, List<String> keyAttributes) {
         Map<String, AttributeValue> key = new HashMap<>();
         for (String attribute : keyAttributes) {
             AttributeValue v = item.get(attribute);
@@ -78,7 +78,7 @@ final class Paging {
     }
 
     /** The query position a cursor holds; a cursor of another list (other key attributes) is refused. */
-    static Map<String, AttributeValue> toKey(Map<String, String> position, List<String> keyAttributes) {
+    public static Map<String, AttributeValue> toKey(Map<String, String> position, List<String> keyAttributes) {
         Map<String, AttributeValue> key = new HashMap<>();
         position.forEach((k, v) -> {
             if (!k.startsWith("_")) {
@@ -91,12 +91,12 @@ final class Paging {
         return key;
     }
 
-    static ProblemException invalidCursor() {
+    public static ProblemException invalidCursor() {
         return ProblemException.invalid(
                 "cursor", "is not a cursor of this list; pass nextCursor unchanged with the same filters, or omit it");
     }
 
-    static Map<String, String> fromKey(Map<String, AttributeValue> key) {
+    public static Map<String, String> fromKey(Map<String, AttributeValue> key) {
         Map<String, String> position = new HashMap<>();
         key.forEach((k, v) -> position.put(k, v.s()));
         return position;

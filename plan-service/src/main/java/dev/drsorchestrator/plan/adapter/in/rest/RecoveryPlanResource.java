@@ -1,0 +1,179 @@
+package dev.drsorchestrator.plan.adapter.in.rest;
+
+import dev.drsorchestrator.contracts.ids.PlanId;
+import dev.drsorchestrator.contracts.model.ExecutionType;
+import dev.drsorchestrator.kit.rest.Cursors;
+import dev.drsorchestrator.kit.rest.Page;
+import dev.drsorchestrator.kit.rest.ProblemException;
+import dev.drsorchestrator.kit.rest.Requests;
+import dev.drsorchestrator.plan.application.PlanCommands;
+import dev.drsorchestrator.plan.application.PlanQueries;
+import dev.drsorchestrator.plan.application.UserExecutions;
+import dev.drsorchestrator.plan.domain.ListPage;
+import dev.drsorchestrator.plan.domain.PreflightReport;
+import dev.drsorchestrator.plan.domain.RecoveryPlan;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/recovery-plans")
+@Tag(name = "Recovery plans")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RecoveryPlanResource {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final PlanCommands commands;
+    private final PlanQueries queries;
+    private final UserExecutions executions;
+
+    RecoveryPlanResource(PlanCommands commands, PlanQueries queries, UserExecutions executions) {
+        this.commands = commands;
+        this.queries = queries;
+        this.executions = executions;
+    }
+
+    @POST
+    @Operation(
+            summary = "Create a recovery plan",
+            description = "Waves form a DAG: each runs after every lower order, or after the waves in dependsOn."
+                    + " A cycle, an unknown wave or protection group, or a group in two waves is refused with 400.")
+    public Response create(@Valid @NotNull PlanRequest request, @HeaderParam(Requests.ACTOR_HEADER) String actor) {
+        RecoveryPlan plan = commands.create(PlanRequests.toDefinition(request), Requests.actor(actor));
+        return Response.created(URI.create("/recovery-plans/" + plan.id()))
+                .tag(etag(plan))
+                .entity(PlanView.of(plan, null))
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "List recovery plans by name, with cursor pagination")
+    public Page<PlanView> list(
+            @QueryParam("namePrefix") String namePrefix,
+            @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        int size = Cursors.limit(limit, Params.DEFAULT_LIMIT, Params.MAX_LIMIT);
+        return page(queries.plans(namePrefix, size, Cursors.decode(cursor)), p -> PlanView.of(p, null));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A recovery plan and the status of its last execution")
+    public Response get(@PathParam("id") String id) {
+        PlanId planId = Params.planId(id);
+        RecoveryPlan plan = queries.plan(planId);
+        return Response.ok(PlanView.of(plan, queries.lastExecution(planId).orElse(null)))
+                .tag(etag(plan))
+                .build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(
+            summary = "Replace a recovery plan",
+            description = "Send the version you read (field version, or If-Match); a stale one is 409.")
+    public Response update(
+            @PathParam("id") String id,
+            @Valid @NotNull PlanRequest request,
+            @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(Requests.ACTOR_HEADER) String actor) {
+        PlanId planId = Params.planId(id);
+        long version = Requests.version(request.version(), ifMatch, true);
+        RecoveryPlan plan = commands.update(planId, PlanRequests.toDefinition(request), version, Requests.actor(actor));
+        return Response.ok(PlanView.of(plan, queries.lastExecution(planId).orElse(null)))
+                .tag(etag(plan))
+                .build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(
+            summary = "Delete a recovery plan, its alarm bindings and its drill schedule",
+            description = "Refused with 409 while an execution of it is in progress.")
+    public Response delete(
+            @PathParam("id") String id,
+            @QueryParam("version") Long version,
+            @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(Requests.ACTOR_HEADER) String actor) {
+        PlanId planId = Params.planId(id);
+        commands.delete(planId, Requests.version(version, ifMatch, false), Requests.actor(actor));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/preflight")
+    @Operation(
+            summary = "What running the plan now would meet",
+            description = "Per wave: servers not ready, group problems, DRS jobs needed under the quotas, an estimate;"
+                    + " an RTO estimate over the critical path; canRun with the blockers.")
+    public PreflightReport preflight(@PathParam("id") String id) {
+        return queries.preflight(Params.planId(id));
+    }
+
+    /** The body of {@code POST /recovery-plans/{id}/executions}. */
+    @Schema(name = "ExecutionRequest")
+    public record ExecutionBody(
+            @NotNull ExecutionType type, @Size(max = 1024) String comment) {}
+
+    /** What a request answers: the new execution, to follow on execution-service. */
+    public record ExecutionAccepted(
+            String executionId, String planId, long planVersion, String type, String status, String location) {}
+
+    @POST
+    @Path("/{id}/executions")
+    @Operation(
+            summary = "Start a DRILL, RECOVERY or FAILBACK of the plan",
+            description = "202 with the execution id at once; execution-service runs it. Send Idempotency-Key to make"
+                    + " a retried request return the same execution instead of starting a second one.")
+    public Response execute(
+            @PathParam("id") String id,
+            @Valid @NotNull ExecutionBody body,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @HeaderParam(Requests.ACTOR_HEADER) String actor) {
+        PlanId planId = Params.planId(id);
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 128)) {
+            throw ProblemException.invalid(IDEMPOTENCY_KEY, "must be 1-128 characters, such as a UUID");
+        }
+        UserExecutions.Requested requested =
+                executions.request(planId, body.type(), body.comment(), Requests.actor(actor), idempotencyKey);
+        String location = "/executions/" + requested.executionId();
+        return Response.accepted(new ExecutionAccepted(
+                        requested.executionId().value(),
+                        planId.value(),
+                        requested.planVersion(),
+                        body.type().name(),
+                        "REQUESTED",
+                        location))
+                .location(URI.create(location))
+                .header("Idempotent-Replayed", Boolean.toString(requested.replayed()))
+                .build();
+    }
+
+    private static EntityTag etag(RecoveryPlan plan) {
+        return new EntityTag(Long.toString(plan.version()));
+    }
+
+    static <D, T> Page<T> page(ListPage<D> page, Function<D, T> view) {
+        return new Page<>(
+                page.items().stream().map(view).toList(), page.next() == null ? null : Cursors.encode(page.next()));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.drsorchestrator.plan.adapter.out.dynamodb;
+
+import dev.drsorchestrator.kit.dynamo.ServiceTables;
+import dev.drsorchestrator.kit.dynamo.TableSpec;
+import dev.drsorchestrator.kit.dynamo.TableSpec.Index;
+import dev.drsorchestrator.plan.config.PlanConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * plan-service's tables; every request path is a key lookup or a query.
+ *
+ * <ul>
+ *   <li>plans ({@code pk}, {@code sk}), items expire by {@code expiresAt}:
+ *       <ul>
+ *         <li>{@code PLAN#<id>}/{@code PLAN}: the definition (JSON), name, version; index {@code byName}
+ *             ({@code kind}, {@code nameKey}) lists plans by name;
+ *         <li>{@code PLANNAME#<lower-case name>}/{@code NAME}: the claim that keeps names unique;
+ *         <li>{@code PLAN#<id>}/{@code LAST}: the last execution; {@code PLAN#<id>}/{@code KEY#<key>}: a request's
+ *             idempotency key (a day); {@code PLAN#<id>}/{@code COOLDOWN}: when the last alarm-triggered execution's
+ *             alarm fired; {@code PLAN#<id>}/{@code ACT#<time>#<event id>}: activations (90 days);
+ *         <li>{@code PLAN#<id>}/{@code ALARMS}: the alarm bindings; {@code ALARM#<name>}/{@code PLAN#<id>}: the
+ *             lookup from an alarm to its plans; {@code PLAN#<id>}/{@code SCHEDULE}: the drill schedule.
+ *       </ul>
+ *   <li>catalog ({@code pk}): {@code GROUP#<id>} (members, conflicts, version, deleted) and {@code SERVER#<id>}
+ *       (replication state, lag, sync time).
+ * </ul>
+ */
+@ApplicationScoped
+public class PlanTables implements ServiceTables {
+
+    static final String BY_NAME = "byName";
+
+    private final PlanConfig config;
+
+    PlanTables(PlanConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public List<TableSpec> tables() {
+        return List.of(
+                TableSpec.of(config.tables().plans(), "pk", "sk", new Index(BY_NAME, "kind", "nameKey"))
+                        .withTtl("expiresAt"),
+                TableSpec.of(config.tables().catalog(), "pk", null));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.drsorchestrator.plan.application;
+
+import dev.drsorchestrator.contracts.envelope.EventMetadata;
+import dev.drsorchestrator.contracts.events.plan.ExecutionRequested;
+import dev.drsorchestrator.contracts.ids.ExecutionId;
+import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
+import dev.drsorchestrator.contracts.ids.SourceServerId;
+import dev.drsorchestrator.contracts.model.ExecutionType;
+import dev.drsorchestrator.contracts.model.Trigger;
+import dev.drsorchestrator.plan.domain.CatalogGroup;
+import dev.drsorchestrator.plan.domain.CatalogView;
+import dev.drsorchestrator.plan.domain.ExecutionLog;
+import dev.drsorchestrator.plan.domain.ExecutionSnapshot;
+import dev.drsorchestrator.plan.domain.LastExecution;
+import dev.drsorchestrator.plan.domain.Outgoing;
+import dev.drsorchestrator.plan.domain.RecoveryPlan;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a plan into an {@code ExecutionRequested}: snapshots the plan with its groups' members now, creates the
+ * execution id, and builds the record that commits the request with the plan's last execution.
+ */
+@ApplicationScoped
+public class ExecutionStarter {
+
+    private final CatalogView catalog;
+    private final Clock clock;
+
+    ExecutionStarter(CatalogView catalog, Clock clock) {
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** What a trigger asks for; {@code actor} is a user name, {@code schedule:<name>} or {@code alarm:<name>}. */
+    public record Ask(
+            ExecutionType type,
+            Trigger trigger,
+            String actor,
+            @Nullable String comment,
+            boolean approvalRequired,
+            @Nullable String causationId) {}
+
+    /** @throws dev.drsorchestrator.plan.domain.PlanCannotRun when the plan cannot run as it stands */
+    public ExecutionRequested snapshot(RecoveryPlan plan, Ask ask) {
+        Map<ProtectionGroupId, CatalogGroup> groups =
+                catalog.groups(plan.definition().groupIds());
+        Set<SourceServerId> servers = new LinkedHashSet<>();
+        groups.values().forEach(g -> servers.addAll(g.members()));
+        return ExecutionSnapshot.of(
+                plan,
+                new ExecutionSnapshot.Request(
+                        ExecutionId.random(),
+                        ask.type(),
+                        ask.trigger(),
+                        ask.actor(),
+                        ask.comment(),
+                        ask.approvalRequired()),
+                groups,
+                catalog.servers(servers));
+    }
+
+    /** The plan's last execution as this request makes it, and the event that carries it. */
+    public ExecutionLog.Request.Builder request(ExecutionRequested requested, Ask ask) {
+        Instant now = clock.instant();
+        LastExecution last = new LastExecution(
+                requested.executionId(),
+                requested.executionType(),
+                requested.trigger().type(),
+                LastExecution.Status.REQUESTED,
+                now,
+                now,
+                ask.comment());
+        EventMetadata metadata = new EventMetadata(
+                UUID.randomUUID().toString(),
+                EventMetadata.CURRENT_SCHEMA_VERSION,
+                now,
+                requested.executionId().value(),
+                ask.causationId(),
+                ask.actor(),
+                null);
+        return new ExecutionLog.Request.Builder(requested.planId(), last, new Outgoing(metadata, requested));
+    }
+}

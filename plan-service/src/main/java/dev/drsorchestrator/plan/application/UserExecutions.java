@@ -1,0 +1,60 @@
+package dev.drsorchestrator.plan.application;
+
+import dev.drsorchestrator.contracts.events.plan.ExecutionRequested;
+import dev.drsorchestrator.contracts.ids.ExecutionId;
+import dev.drsorchestrator.contracts.ids.PlanId;
+import dev.drsorchestrator.contracts.model.ExecutionType;
+import dev.drsorchestrator.contracts.model.Trigger;
+import dev.drsorchestrator.plan.domain.ExecutionLog;
+import dev.drsorchestrator.plan.domain.PlanNotFound;
+import dev.drsorchestrator.plan.domain.PlanStore;
+import dev.drsorchestrator.plan.domain.RecoveryPlan;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** Executions a user asks for through the API, idempotent on the caller's key. */
+@ApplicationScoped
+public class UserExecutions {
+
+    private final PlanStore plans;
+    private final ExecutionLog executions;
+    private final ExecutionStarter starter;
+
+    UserExecutions(PlanStore plans, ExecutionLog executions, ExecutionStarter starter) {
+        this.plans = plans;
+        this.executions = executions;
+        this.starter = starter;
+    }
+
+    /** The execution requested, and whether an earlier request with the same key had already made it. */
+    public record Requested(ExecutionId executionId, PlanId planId, long planVersion, boolean replayed) {}
+
+    public Requested request(
+            PlanId planId,
+            ExecutionType type,
+            @Nullable String comment,
+            String actor,
+            @Nullable String idempotencyKey) {
+        RecoveryPlan plan = plans.find(planId).orElseThrow(() -> new PlanNotFound(planId));
+        if (idempotencyKey != null) {
+            Optional<ExecutionId> earlier = executions.requestedWithKey(planId, idempotencyKey);
+            if (earlier.isPresent()) {
+                return new Requested(earlier.get(), planId, plan.version(), true);
+            }
+        }
+        ExecutionStarter.Ask ask = new ExecutionStarter.Ask(type, Trigger.user(), actor, comment, false, null);
+        ExecutionRequested requested = starter.snapshot(plan, ask);
+        try {
+            executions.record(starter.request(requested, ask)
+                    .idempotencyKey(idempotencyKey)
+                    .build());
+        } catch (ExecutionLog.AlreadyRequested e) {
+            ExecutionId earlier = executions
+                    .requestedWithKey(planId, idempotencyKey)
+                    .orElseThrow(() -> new IllegalStateException("idempotency key vanished", e));
+            return new Requested(earlier, planId, plan.version(), true);
+        }
+        return new Requested(requested.executionId(), planId, plan.version(), false);
+    }
+}

@@ -1,0 +1,4 @@
+package dev.drsorchestrator.plan.domain;
+
+/** The event a change comes from, recorded with the change so that a second delivery changes nothing. */
+public record ConsumedEvent(String eventId, String detailType) {}
