@@ -2,6 +2,7 @@ package dev.drsorchestrator.plan.adapter.out.dynamodb;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.drsorchestrator.contracts.EventCodec;
 
 /**
@@ -10,7 +11,9 @@ import dev.drsorchestrator.contracts.EventCodec;
  */
 final class PlanJson {
 
-    private static final ObjectMapper MAPPER = EventCodec.mapper();
+    // Map keys such as a server id are not Comparable, so entries keep their own order instead of being sorted.
+    private static final ObjectMapper MAPPER =
+            EventCodec.mapper().copy().disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private PlanJson() {}
 

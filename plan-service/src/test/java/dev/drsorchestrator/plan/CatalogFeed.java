@@ -1,0 +1,148 @@
+package dev.drsorchestrator.plan;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.drsorchestrator.contracts.events.catalog.ProtectionGroupCreated;
+import dev.drsorchestrator.contracts.events.catalog.ProtectionGroupDeleted;
+import dev.drsorchestrator.contracts.events.catalog.ProtectionGroupUpdated;
+import dev.drsorchestrator.contracts.events.drs.SourceServerInventoryChanged;
+import dev.drsorchestrator.contracts.events.drs.SourceServerState;
+import dev.drsorchestrator.contracts.ids.AccountId;
+import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
+import dev.drsorchestrator.contracts.ids.SourceServerId;
+import dev.drsorchestrator.contracts.model.InventorySyncType;
+import dev.drsorchestrator.contracts.model.ProtectionGroupChangeReason;
+import dev.drsorchestrator.contracts.model.ReplicationState;
+import dev.drsorchestrator.kit.testing.EventBus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Plays catalog-service and drs-adapter for plan-service's tests: puts their events on the bus and waits until
+ * plan-service's read model holds them.
+ */
+final class CatalogFeed {
+
+    static final String ACCOUNT = "111122223333";
+    static final String REGION = "us-east-1";
+    private static final AtomicLong NEXT = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+
+    private final EventBus bus;
+    private final DynamoDbClient dynamo;
+
+    CatalogFeed(EventBus bus, DynamoDbClient dynamo) {
+        this.bus = bus;
+        this.dynamo = dynamo;
+    }
+
+    static SourceServerId server() {
+        return SourceServerId.of(String.format("s-%017x", NEXT.incrementAndGet() * 7919L));
+    }
+
+    static List<SourceServerId> servers(int n) {
+        return java.util.stream.IntStream.range(0, n).mapToObj(i -> server()).toList();
+    }
+
+    /** A new group with these members, known to plan-service when this returns. */
+    ProtectionGroupId group(String name, SourceServerId... members) {
+        ProtectionGroupId id = ProtectionGroupId.of("pg-" + UUID.randomUUID());
+        bus.put(
+                new ProtectionGroupCreated(
+                        id,
+                        name,
+                        null,
+                        AccountId.of(ACCOUNT),
+                        REGION,
+                        null,
+                        Arrays.asList(members),
+                        Map.of(),
+                        Arrays.asList(members),
+                        1),
+                id.value());
+        awaitGroup(id, 1);
+        return id;
+    }
+
+    void update(ProtectionGroupId id, String name, long version, SourceServerId... members) {
+        bus.put(
+                new ProtectionGroupUpdated(
+                        id,
+                        name,
+                        null,
+                        AccountId.of(ACCOUNT),
+                        REGION,
+                        null,
+                        Arrays.asList(members),
+                        Map.of(),
+                        Arrays.asList(members),
+                        List.of(),
+                        ProtectionGroupChangeReason.USER_UPDATE,
+                        version),
+                id.value());
+        awaitGroup(id, version);
+    }
+
+    void delete(ProtectionGroupId id, String name, long version) {
+        bus.put(new ProtectionGroupDeleted(id, name, AccountId.of(ACCOUNT), REGION, version), id.value());
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> Boolean.TRUE.equals(
+                        item("GROUP#" + id.value()).get("deleted").bool()));
+    }
+
+    /** An inventory sync reporting these servers CONTINUOUS with the given lag (seconds). */
+    void replicating(long lagSeconds, SourceServerId... servers) {
+        Instant now = Instant.now();
+        List<SourceServerState> states = Arrays.stream(servers)
+                .map(s -> new SourceServerState(
+                        s,
+                        "host-" + s.value().substring(12),
+                        Map.of(),
+                        ReplicationState.CONTINUOUS,
+                        lagSeconds,
+                        "READY_FOR_RECOVERY",
+                        null,
+                        null,
+                        now))
+                .toList();
+        bus.put(
+                new SourceServerInventoryChanged(
+                        AccountId.of(ACCOUNT),
+                        REGION,
+                        InventorySyncType.PARTIAL,
+                        "sync-" + UUID.randomUUID(),
+                        1,
+                        1,
+                        now,
+                        states),
+                "inventory");
+        for (SourceServerId s : servers) {
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> now.toString()
+                            .equals(item("SERVER#" + s.value())
+                                    .getOrDefault("syncedAt", AttributeValue.fromS(""))
+                                    .s()));
+        }
+    }
+
+    private void awaitGroup(ProtectionGroupId id, long version) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            AttributeValue v = item("GROUP#" + id.value()).get("version");
+            return v != null && Long.parseLong(v.n()) >= version;
+        });
+    }
+
+    private Map<String, AttributeValue> item(String pk) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName("plan-catalog")
+                        .key(Map.of("pk", AttributeValue.fromS(pk)))
+                        .consistentRead(true))
+                .item();
+        return item == null ? Map.of() : item;
+    }
+}
