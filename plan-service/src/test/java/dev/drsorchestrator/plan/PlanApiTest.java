@@ -25,6 +25,12 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -271,6 +277,50 @@ class PlanApiTest {
                 .then()
                 .body("items.name", contains(prefix + "gamma"))
                 .body("nextCursor", nullValue());
+    }
+
+    @Test
+    void ofTwoConcurrentWritersExactlyOneWins() throws Exception {
+        ProtectionGroupId g = catalog.group("g", CatalogFeed.server());
+        Map<String, Object> body = json("name", prefix + "race", "waves", List.of(wave("a", null, g)));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Integer> creates = race(pool, () -> post(body).statusCode());
+            assertThat(creates).containsExactlyInAnyOrder(201, 409);
+            String id = given().queryParam("namePrefix", prefix + "race")
+                    .get("/recovery-plans")
+                    .path("items[0].id");
+
+            List<Integer> updates = race(
+                    pool,
+                    () -> given().contentType(ContentType.JSON)
+                            .header("If-Match", "\"1\"")
+                            .body(json(
+                                    "name",
+                                    prefix + "race",
+                                    "description",
+                                    Thread.currentThread().getName(),
+                                    "waves",
+                                    List.of(wave("a", null, g))))
+                            .put("/recovery-plans/" + id)
+                            .statusCode());
+            assertThat(updates).containsExactlyInAnyOrder(200, 409);
+            given().get("/recovery-plans/" + id).then().body("version", equalTo(2));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<Integer> race(ExecutorService pool, Callable<Integer> call) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        Callable<Integer> gated = () -> {
+            start.await();
+            return call.call();
+        };
+        Future<Integer> a = pool.submit(gated);
+        Future<Integer> b = pool.submit(gated);
+        start.countDown();
+        return List.of(a.get(30, TimeUnit.SECONDS), b.get(30, TimeUnit.SECONDS));
     }
 
     @Test
