@@ -23,6 +23,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Plays catalog-service and drs-adapter for plan-service's tests: puts their events on the bus and waits until
@@ -36,10 +38,12 @@ final class CatalogFeed {
 
     private final EventBus bus;
     private final DynamoDbClient dynamo;
+    private final SqsClient sqs;
 
-    CatalogFeed(EventBus bus, DynamoDbClient dynamo) {
+    CatalogFeed(EventBus bus, DynamoDbClient dynamo, SqsClient sqs) {
         this.bus = bus;
         this.dynamo = dynamo;
+        this.sqs = sqs;
     }
 
     static SourceServerId server() {
@@ -71,6 +75,12 @@ final class CatalogFeed {
     }
 
     void update(ProtectionGroupId id, String name, long version, SourceServerId... members) {
+        replay(id, name, version, members);
+        awaitGroup(id, version);
+    }
+
+    /** Puts a group update on the bus and waits until plan-service's inbox has handled it (whatever it did). */
+    void replay(ProtectionGroupId id, String name, long version, SourceServerId... members) {
         bus.put(
                 new ProtectionGroupUpdated(
                         id,
@@ -86,7 +96,21 @@ final class CatalogFeed {
                         ProtectionGroupChangeReason.USER_UPDATE,
                         version),
                 id.value());
-        awaitGroup(id, version);
+        awaitInboxDrained();
+    }
+
+    /** Every message in plan-service's inbox handled: none waiting, none in flight. */
+    void awaitInboxDrained() {
+        String url = sqs.getQueueUrl(r -> r.queueName("plan-service-events")).queueUrl();
+        await().atMost(Duration.ofSeconds(15)).pollDelay(Duration.ofMillis(300)).until(() -> {
+            Map<QueueAttributeName, String> a = sqs.getQueueAttributes(r -> r.queueUrl(url)
+                            .attributeNames(
+                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                    .attributes();
+            return "0".equals(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                    && "0".equals(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+        });
     }
 
     void delete(ProtectionGroupId id, String name, long version) {

@@ -22,14 +22,11 @@ import dev.drsorchestrator.contracts.model.ExecutionType;
 import dev.drsorchestrator.contracts.model.ServerCounts;
 import dev.drsorchestrator.contracts.model.ServerSnapshot;
 import dev.drsorchestrator.contracts.model.TriggerType;
-import dev.drsorchestrator.contracts.routing.EventSource;
 import dev.drsorchestrator.devstack.testing.DevstackTestResource;
-import dev.drsorchestrator.kit.testing.EventBus;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,31 +34,15 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 @QuarkusTest
 @QuarkusTestResource(DevstackTestResource.class)
-class ExecutionRequestTest {
+class ExecutionRequestTest extends DevstackTest {
 
-    @Inject
-    EventBridgeClient eventBridge;
-
-    @Inject
-    SqsClient sqs;
-
-    @Inject
-    DynamoDbClient dynamo;
-
-    EventBus bus;
-    CatalogFeed catalog;
     String name;
 
     @BeforeEach
     void setUp() {
-        bus = new EventBus(eventBridge, sqs, "watch-exec-" + UUID.randomUUID(), EventSource.PLAN_SERVICE);
-        catalog = new CatalogFeed(bus, dynamo);
         name = "exec-" + UUID.randomUUID();
     }
 
@@ -122,6 +103,27 @@ class ExecutionRequestTest {
                 .then()
                 .body("lastExecution.executionId", equalTo(executionId))
                 .body("lastExecution.status", equalTo("REQUESTED"));
+    }
+
+    @Test
+    void aLateOrRepeatedGroupEventDoesNotRollTheReadModelBack() {
+        SourceServerId kept = CatalogFeed.server();
+        SourceServerId dropped = CatalogFeed.server();
+        ProtectionGroupId g = catalog.group("g", kept, dropped);
+        catalog.update(g, "g", 3, kept);
+        String planId =
+                post(json("name", name, "waves", List.of(wave("a", null, g)))).path("id");
+
+        // The version-2 update arrives after version 3 (and twice): the read model stays at version 3.
+        catalog.replay(g, "g", 2, kept, dropped);
+        catalog.replay(g, "g", 2, kept, dropped);
+        String executionId = execute(planId, "DRILL", null).path("executionId");
+
+        ExecutionRequested requested = bus.awaitEvent(
+                ExecutionRequested.class, e -> e.executionId().value().equals(executionId));
+        assertThat(requested.waves().get(0).servers())
+                .extracting(ServerSnapshot::sourceServerId)
+                .containsExactly(kept);
     }
 
     @Test

@@ -14,14 +14,11 @@ import dev.drsorchestrator.contracts.events.plan.RecoveryPlanDeleted;
 import dev.drsorchestrator.contracts.events.plan.RecoveryPlanUpdated;
 import dev.drsorchestrator.contracts.ids.PlanId;
 import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
-import dev.drsorchestrator.contracts.routing.EventSource;
 import dev.drsorchestrator.devstack.testing.DevstackTestResource;
-import dev.drsorchestrator.kit.testing.EventBus;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,31 +30,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 @QuarkusTest
 @QuarkusTestResource(DevstackTestResource.class)
-class PlanApiTest {
+class PlanApiTest extends DevstackTest {
 
-    @Inject
-    EventBridgeClient eventBridge;
-
-    @Inject
-    SqsClient sqs;
-
-    @Inject
-    DynamoDbClient dynamo;
-
-    EventBus bus;
-    CatalogFeed catalog;
     String prefix;
 
     @BeforeEach
     void setUp() {
-        bus = new EventBus(eventBridge, sqs, "watch-plans-" + UUID.randomUUID(), EventSource.PLAN_SERVICE);
-        catalog = new CatalogFeed(bus, dynamo);
         prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + "-";
     }
 

@@ -1,76 +1,25 @@
 package dev.drsorchestrator.plan;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import dev.drsorchestrator.kit.testing.ServiceArchitectureTest;
 import org.junit.jupiter.api.Test;
 
-/** The layering of CONVENTIONS.md: domain knows no AWS, HTTP, CDI or plumbing; adapters stay apart. */
-class PlanArchitectureTest {
+/** The layering every service keeps, and: only the REST adapter knows the HTTP shape of a refusal. */
+class PlanArchitectureTest extends ServiceArchitectureTest {
 
-    static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.drsorchestrator.plan");
-
-    @Test
-    void domainDependsOnNoFrameworkAwsOrPlumbing() {
-        noClasses()
-                .that()
-                .resideInAPackage("..plan.domain..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "software.amazon..",
-                        "jakarta..",
-                        "io.quarkus..",
-                        "org.jboss..",
-                        "dev.drsorchestrator.kit..",
-                        "..plan.application..",
-                        "..plan.adapter..")
-                .check(CLASSES);
+    PlanArchitectureTest() {
+        super("dev.drsorchestrator.plan");
     }
 
     @Test
-    void applicationDependsOnNoAdapterAndNoAwsSdk() {
+    void applicationRefusesWithDomainExceptionsNotHttpProblems() {
         noClasses()
                 .that()
-                .resideInAPackage("..plan.application..")
+                .resideInAPackage(layer("application"))
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("..plan.adapter..", "software.amazon..", "jakarta.ws.rs..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void inboundAndOutboundAdaptersDoNotUseEachOther() {
-        noClasses()
-                .that()
-                .resideInAPackage("..plan.adapter.in..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAPackage("..plan.adapter.out..")
-                .check(CLASSES);
-        noClasses()
-                .that()
-                .resideInAPackage("..plan.adapter.out..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAPackage("..plan.adapter.in..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void dynamoDbAdaptersAreNotPublic() {
-        classes()
-                .that()
-                .resideInAPackage("..plan.adapter.out.dynamodb..")
-                .and()
-                .haveSimpleNameStartingWith("Dynamo")
-                .should()
-                .notBePublic()
-                .check(CLASSES);
+                .resideInAPackage("dev.drsorchestrator.kit.rest..")
+                .check(classes);
     }
 }

@@ -5,7 +5,6 @@ import static dev.drsorchestrator.plan.PlanApiTest.post;
 import static dev.drsorchestrator.plan.PlanApiTest.wave;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -15,50 +14,32 @@ import dev.drsorchestrator.contracts.events.plan.ExecutionRequested;
 import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
 import dev.drsorchestrator.contracts.model.ExecutionType;
 import dev.drsorchestrator.contracts.model.TriggerType;
-import dev.drsorchestrator.contracts.routing.EventSource;
 import dev.drsorchestrator.devstack.testing.DevstackTestResource;
 import dev.drsorchestrator.kit.testing.EventBus;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** Schedules fired through devstack's Scheduler, alarms through its CloudWatch admin call. */
 @QuarkusTest
 @QuarkusTestResource(DevstackTestResource.class)
-class TriggerTest {
-
-    @Inject
-    EventBridgeClient eventBridge;
-
-    @Inject
-    SqsClient sqs;
-
-    @Inject
-    DynamoDbClient dynamo;
+class TriggerTest extends DevstackTest {
 
     @ConfigProperty(name = "devstack.endpoint")
     String devstack;
 
-    EventBus bus;
     String planId;
 
     @BeforeEach
     void setUp() {
-        bus = new EventBus(eventBridge, sqs, "watch-triggers-" + UUID.randomUUID(), EventSource.PLAN_SERVICE);
-        ProtectionGroupId g = new CatalogFeed(bus, dynamo).group("g", CatalogFeed.server());
+        ProtectionGroupId g = catalog.group("g", CatalogFeed.server());
         planId = post(json("name", "trig-" + UUID.randomUUID(), "waves", List.of(wave("a", null, g))))
                 .path("id");
     }
@@ -246,17 +227,7 @@ class TriggerTest {
         throw new AssertionError("no DrillScheduleDue for " + planId + " among the recent events");
     }
 
-    /** Every message in plan-service's inbox handled: none waiting, none in flight. */
     private void awaitInboxDrained() {
-        String url = sqs.getQueueUrl(r -> r.queueName("plan-service-events")).queueUrl();
-        await().atMost(Duration.ofSeconds(15)).pollDelay(Duration.ofMillis(500)).until(() -> {
-            Map<QueueAttributeName, String> a = sqs.getQueueAttributes(r -> r.queueUrl(url)
-                            .attributeNames(
-                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                    .attributes();
-            return "0".equals(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                    && "0".equals(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
-        });
+        catalog.awaitInboxDrained();
     }
 }

@@ -80,22 +80,11 @@ public final class EventBus {
     }
 
     /** Waits for an event of the watched service's that matches; every event read is kept for later assertions. */
-    @SuppressWarnings("unchecked")
     public <T extends EventPayload> T awaitEvent(Class<T> type, Predicate<T> matching) {
-        return (T) org.awaitility.Awaitility.await()
+        return org.awaitility.Awaitility.await()
                 .atMost(Duration.ofSeconds(15))
-                .until(
-                        () -> {
-                            drain();
-                            return seen.stream()
-                                    .map(EventBridgeEvent::data)
-                                    .filter(type::isInstance)
-                                    .map(type::cast)
-                                    .filter(matching)
-                                    .findFirst();
-                        },
-                        java.util.Optional::isPresent)
-                .get();
+                .until(() -> all(type, matching), found -> !found.isEmpty())
+                .get(0);
     }
 
     /** Every event of this type seen so far that matches (after reading what is queued now). */

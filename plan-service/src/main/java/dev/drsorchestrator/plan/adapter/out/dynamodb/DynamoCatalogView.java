@@ -11,7 +11,6 @@ import dev.drsorchestrator.kit.dynamo.Items;
 import dev.drsorchestrator.kit.dynamo.Transaction;
 import dev.drsorchestrator.kit.dynamo.TransactionFailed;
 import dev.drsorchestrator.kit.dynamo.Transactions;
-import dev.drsorchestrator.kit.events.Delivery;
 import dev.drsorchestrator.plan.config.PlanConfig;
 import dev.drsorchestrator.plan.domain.CatalogGroup;
 import dev.drsorchestrator.plan.domain.CatalogView;
@@ -111,14 +110,14 @@ class DynamoCatalogView implements CatalogView {
                                         .expressionAttributeValues(values)
                                         .build())
                                 .build())
-                .markProcessed(delivery(consumed));
+                .markProcessed(Consumed.delivery(consumed));
         try {
             transactions.commit(tx);
         } catch (TransactionFailed e) {
             if (!e.failed("group")) {
                 throw e;
             }
-            transactions.commit(new Transaction().markProcessed(delivery(consumed)));
+            transactions.commit(new Transaction().markProcessed(Consumed.delivery(consumed)));
         }
     }
 
@@ -145,11 +144,7 @@ class DynamoCatalogView implements CatalogView {
                 // A newer sync of this server is stored already.
             }
         }
-        transactions.commit(new Transaction().markProcessed(delivery(consumed)));
-    }
-
-    private static Delivery delivery(ConsumedEvent consumed) {
-        return new Delivery(consumed.eventId(), consumed.detailType(), 1);
+        transactions.commit(new Transaction().markProcessed(Consumed.delivery(consumed)));
     }
 
     private static CatalogGroup group(Map<String, AttributeValue> item) {

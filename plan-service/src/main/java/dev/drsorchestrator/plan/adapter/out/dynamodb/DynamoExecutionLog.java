@@ -12,7 +12,6 @@ import dev.drsorchestrator.kit.dynamo.Paging;
 import dev.drsorchestrator.kit.dynamo.Transaction;
 import dev.drsorchestrator.kit.dynamo.TransactionFailed;
 import dev.drsorchestrator.kit.dynamo.Transactions;
-import dev.drsorchestrator.kit.events.Delivery;
 import dev.drsorchestrator.plan.config.PlanConfig;
 import dev.drsorchestrator.plan.domain.Activation;
 import dev.drsorchestrator.plan.domain.ConsumedEvent;
@@ -94,7 +93,7 @@ class DynamoExecutionLog implements ExecutionLog {
                                             s(request.cooldownExpected().toString()))));
         }
         if (request.consumed() != null) {
-            tx.markProcessed(delivery(request.consumed()));
+            tx.markProcessed(Consumed.delivery(request.consumed()));
         }
         try {
             transactions.commit(tx);
@@ -121,7 +120,7 @@ class DynamoExecutionLog implements ExecutionLog {
         Transaction tx = new Transaction()
                 .write(ACTIVATION, put(activationItem(activation), "attribute_not_exists(pk)", Map.of()));
         if (consumed != null) {
-            tx.markProcessed(delivery(consumed));
+            tx.markProcessed(Consumed.delivery(consumed));
         }
         try {
             transactions.commit(tx);
@@ -181,7 +180,7 @@ class DynamoExecutionLog implements ExecutionLog {
                                         .expressionAttributeValues(values)
                                         .build())
                                 .build())
-                .markProcessed(delivery(consumed));
+                .markProcessed(Consumed.delivery(consumed));
         try {
             transactions.commit(tx);
         } catch (TransactionFailed e) {
@@ -189,7 +188,7 @@ class DynamoExecutionLog implements ExecutionLog {
                 throw e;
             }
             // Not the plan's last execution any more, or a late event: nothing to change.
-            transactions.commit(new Transaction().markProcessed(delivery(consumed)));
+            transactions.commit(new Transaction().markProcessed(Consumed.delivery(consumed)));
         }
     }
 
@@ -223,10 +222,6 @@ class DynamoExecutionLog implements ExecutionLog {
             put.expressionAttributeValues(values);
         }
         return TransactWriteItem.builder().put(put.build()).build();
-    }
-
-    private static Delivery delivery(ConsumedEvent consumed) {
-        return new Delivery(consumed.eventId(), consumed.detailType(), 1);
     }
 
     static Map<String, AttributeValue> lastItem(PlanId plan, LastExecution last) {
