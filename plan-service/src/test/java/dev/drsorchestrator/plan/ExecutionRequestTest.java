@@ -73,7 +73,7 @@ class ExecutionRequestTest extends DevstackTest {
 
         accepted.then().statusCode(202).body("status", equalTo("REQUESTED")).body("planVersion", equalTo(1));
         String executionId = accepted.path("executionId");
-        assertThat(accepted.header("Location")).endsWith("/executions/" + executionId);
+        assertThat(accepted.header("Location")).isEqualTo("/executions/" + executionId);
         ExecutionRequested requested = bus.awaitEvent(
                 ExecutionRequested.class, e -> e.executionId().value().equals(executionId));
         assertThat(requested.planId()).isEqualTo(PlanId.of(planId));

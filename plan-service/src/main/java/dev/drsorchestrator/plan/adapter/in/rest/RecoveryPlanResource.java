@@ -26,6 +26,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -163,7 +164,9 @@ public class RecoveryPlanResource {
                         body.type().name(),
                         "REQUESTED",
                         location))
-                .location(URI.create(location))
+                // Relative on purpose: the execution lives on execution-service (behind the same gateway in AWS);
+                // Response.location() would make it absolute on plan-service's own host.
+                .header(HttpHeaders.LOCATION, location)
                 .header("Idempotent-Replayed", Boolean.toString(requested.replayed()))
                 .build();
     }

@@ -72,7 +72,13 @@ class DynamoExecutionLog implements ExecutionLog {
             Map<String, AttributeValue> item = new HashMap<>(key(request.planId(), "KEY#" + request.idempotencyKey()));
             item.put("executionId", s(request.last().executionId().value()));
             item.put("expiresAt", n(clock.instant().plus(KEY_RETENTION).getEpochSecond()));
-            tx.write(KEY, put(item, "attribute_not_exists(pk)", Map.of()));
+            // A key whose day has passed may still be stored (TTL deletes late); it no longer counts.
+            tx.write(
+                    KEY,
+                    put(
+                            item,
+                            "attribute_not_exists(pk) OR expiresAt < :now",
+                            Map.of(":now", n(clock.instant().getEpochSecond()))));
         }
         if (request.activation() != null) {
             tx.write(ACTIVATION, put(activationItem(request.activation()), "attribute_not_exists(pk)", Map.of()));

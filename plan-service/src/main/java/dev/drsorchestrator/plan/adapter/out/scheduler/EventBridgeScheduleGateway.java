@@ -70,18 +70,10 @@ class EventBridgeScheduleGateway implements ScheduleGateway {
         String description = "Drill of recovery plan " + plan.value() + " (drs-orchestrator plan-service)";
         try {
             try {
-                scheduler.createSchedule(r -> r.name(scheduleName)
-                        .groupName(config.group())
-                        .scheduleExpression(schedule.expression())
-                        .scheduleExpressionTimezone(schedule.timezone())
-                        .state(state)
-                        .description(description)
-                        .flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
-                        .target(target));
+                create(scheduleName, schedule, target, state, description);
             } catch (ResourceNotFoundException e) {
-                LOG.infof("creating schedule group %s", config.group());
-                scheduler.createScheduleGroup(r -> r.name(config.group()));
-                upsert(scheduleName, plan, schedule);
+                createGroup();
+                create(scheduleName, schedule, target, state, description);
             } catch (ConflictException e) {
                 scheduler.updateSchedule(r -> r.name(scheduleName)
                         .groupName(config.group())
@@ -97,6 +89,28 @@ class EventBridgeScheduleGateway implements ScheduleGateway {
                     "expression",
                     "EventBridge Scheduler refused the schedule: "
                             + e.awsErrorDetails().errorMessage());
+        }
+    }
+
+    private void create(
+            String scheduleName, DrillSchedule schedule, Target target, ScheduleState state, String description) {
+        scheduler.createSchedule(r -> r.name(scheduleName)
+                .groupName(config.group())
+                .scheduleExpression(schedule.expression())
+                .scheduleExpressionTimezone(schedule.timezone())
+                .state(state)
+                .description(description)
+                .flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
+                .target(target));
+    }
+
+    /** The schedule group is created on first use (infra/aws creates it in AWS). */
+    private void createGroup() {
+        LOG.infof("creating schedule group %s", config.group());
+        try {
+            scheduler.createScheduleGroup(r -> r.name(config.group()));
+        } catch (ConflictException e) {
+            LOG.debugf("schedule group %s was created meanwhile", config.group());
         }
     }
 
