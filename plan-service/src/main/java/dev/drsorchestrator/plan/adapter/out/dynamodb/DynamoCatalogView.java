@@ -9,7 +9,6 @@ import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.contracts.model.ReplicationState;
 import dev.drsorchestrator.kit.dynamo.Items;
 import dev.drsorchestrator.kit.dynamo.Transaction;
-import dev.drsorchestrator.kit.dynamo.TransactionFailed;
 import dev.drsorchestrator.kit.dynamo.Transactions;
 import dev.drsorchestrator.plan.config.PlanConfig;
 import dev.drsorchestrator.plan.domain.CatalogGroup;
@@ -98,27 +97,19 @@ class DynamoCatalogView implements CatalogView {
         if (!group.deleted()) {
             values.put(":false", Items.bool(false));
         }
-        Transaction tx = new Transaction()
-                .write(
-                        "group",
-                        TransactWriteItem.builder()
-                                .put(Put.builder()
-                                        .tableName(table)
-                                        .item(item)
-                                        .conditionExpression(condition)
-                                        .expressionAttributeNames(Map.of("#v", "version"))
-                                        .expressionAttributeValues(values)
-                                        .build())
+        Consumed.writeIfCurrent(
+                transactions,
+                "group",
+                TransactWriteItem.builder()
+                        .put(Put.builder()
+                                .tableName(table)
+                                .item(item)
+                                .conditionExpression(condition)
+                                .expressionAttributeNames(Map.of("#v", "version"))
+                                .expressionAttributeValues(values)
                                 .build())
-                .markProcessed(Consumed.delivery(consumed));
-        try {
-            transactions.commit(tx);
-        } catch (TransactionFailed e) {
-            if (!e.failed("group")) {
-                throw e;
-            }
-            transactions.commit(new Transaction().markProcessed(Consumed.delivery(consumed)));
-        }
+                        .build(),
+                consumed);
     }
 
     @Override

@@ -173,29 +173,21 @@ class DynamoExecutionLog implements ExecutionLog {
             values.put(":detail", s(detail));
             set += ", detail = :detail";
         }
-        Transaction tx = new Transaction()
-                .write(
-                        LAST,
-                        TransactWriteItem.builder()
-                                .update(Update.builder()
-                                        .tableName(table)
-                                        .key(key(plan, "LAST"))
-                                        .updateExpression(set)
-                                        .conditionExpression("executionId = :id AND statusRank < :rank")
-                                        .expressionAttributeNames(Map.of("#status", "status"))
-                                        .expressionAttributeValues(values)
-                                        .build())
+        // Not the plan's last execution any more, or a late event: the condition fails and nothing changes.
+        Consumed.writeIfCurrent(
+                transactions,
+                LAST,
+                TransactWriteItem.builder()
+                        .update(Update.builder()
+                                .tableName(table)
+                                .key(key(plan, "LAST"))
+                                .updateExpression(set)
+                                .conditionExpression("executionId = :id AND statusRank < :rank")
+                                .expressionAttributeNames(Map.of("#status", "status"))
+                                .expressionAttributeValues(values)
                                 .build())
-                .markProcessed(Consumed.delivery(consumed));
-        try {
-            transactions.commit(tx);
-        } catch (TransactionFailed e) {
-            if (!e.failed(LAST)) {
-                throw e;
-            }
-            // Not the plan's last execution any more, or a late event: nothing to change.
-            transactions.commit(new Transaction().markProcessed(Consumed.delivery(consumed)));
-        }
+                        .build(),
+                consumed);
     }
 
     @Override
