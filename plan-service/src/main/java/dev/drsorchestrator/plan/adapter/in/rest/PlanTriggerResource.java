@@ -115,9 +115,7 @@ public class PlanTriggerResource {
                 body.comment());
         StoredSchedule stored =
                 schedules.put(plan, schedule, Requests.version(body.version(), ifMatch, false), Requests.actor(actor));
-        return Response.ok(ScheduleView.of(plan, stored))
-                .tag(new EntityTag(Long.toString(stored.version())))
-                .build();
+        return versioned(ScheduleView.of(plan, stored), stored.version());
     }
 
     @GET
@@ -126,9 +124,7 @@ public class PlanTriggerResource {
     public Response getSchedule(@PathParam("id") String id) {
         PlanId plan = Params.planId(id);
         StoredSchedule stored = schedules.get(plan).orElseThrow(() -> noSchedule(plan));
-        return Response.ok(ScheduleView.of(plan, stored))
-                .tag(new EntityTag(Long.toString(stored.version())))
-                .build();
+        return versioned(ScheduleView.of(plan, stored), stored.version());
     }
 
     @DELETE
@@ -140,6 +136,10 @@ public class PlanTriggerResource {
             throw noSchedule(plan);
         }
         return Response.noContent().build();
+    }
+
+    private static Response versioned(Object view, long version) {
+        return Response.ok(view).tag(new EntityTag(Long.toString(version))).build();
     }
 
     private static ProblemException noSchedule(PlanId plan) {
@@ -203,9 +203,7 @@ public class PlanTriggerResource {
                         b.cooldownMinutes() == null ? 60 : b.cooldownMinutes()))
                 .toList();
         AlarmBindings stored = alarms.replace(plan, bindings, Requests.version(null, ifMatch, false));
-        return Response.ok(new AlarmTriggersView(plan.value(), stored.bindings(), stored.version()))
-                .tag(new EntityTag(Long.toString(stored.version())))
-                .build();
+        return versioned(new AlarmTriggersView(plan.value(), stored.bindings(), stored.version()), stored.version());
     }
 
     @GET
@@ -214,9 +212,7 @@ public class PlanTriggerResource {
     public Response getAlarms(@PathParam("id") String id) {
         PlanId plan = Params.planId(id);
         AlarmBindings stored = alarms.bindings(plan);
-        return Response.ok(new AlarmTriggersView(plan.value(), stored.bindings(), stored.version()))
-                .tag(new EntityTag(Long.toString(stored.version())))
-                .build();
+        return versioned(new AlarmTriggersView(plan.value(), stored.bindings(), stored.version()), stored.version());
     }
 
     @GET
