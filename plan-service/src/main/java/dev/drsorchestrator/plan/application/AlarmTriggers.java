@@ -11,7 +11,6 @@ import dev.drsorchestrator.plan.domain.ExecutionLog;
 import dev.drsorchestrator.plan.domain.PlanCannotRun;
 import dev.drsorchestrator.plan.domain.PlanConflict;
 import dev.drsorchestrator.plan.domain.PlanInvalid;
-import dev.drsorchestrator.plan.domain.PlanNotFound;
 import dev.drsorchestrator.plan.domain.PlanStore;
 import dev.drsorchestrator.plan.domain.RecoveryPlan;
 import dev.drsorchestrator.plan.domain.TriggerStore;
@@ -51,12 +50,12 @@ public class AlarmTriggers {
     }
 
     public AlarmBindings bindings(PlanId plan) {
-        plans.find(plan).orElseThrow(() -> new PlanNotFound(plan));
+        plans.require(plan);
         return triggers.alarms(plan);
     }
 
     public AlarmBindings replace(PlanId plan, List<AlarmBinding> next, long expectedVersion) {
-        plans.find(plan).orElseThrow(() -> new PlanNotFound(plan));
+        plans.require(plan);
         List<Violation> violations = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < next.size(); i++) {

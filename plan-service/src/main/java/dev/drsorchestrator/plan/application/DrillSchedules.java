@@ -13,7 +13,6 @@ import dev.drsorchestrator.plan.domain.ExecutionLog;
 import dev.drsorchestrator.plan.domain.PlanCannotRun;
 import dev.drsorchestrator.plan.domain.PlanConflict;
 import dev.drsorchestrator.plan.domain.PlanInvalid;
-import dev.drsorchestrator.plan.domain.PlanNotFound;
 import dev.drsorchestrator.plan.domain.PlanStore;
 import dev.drsorchestrator.plan.domain.RecoveryPlan;
 import dev.drsorchestrator.plan.domain.ScheduleGateway;
@@ -63,13 +62,13 @@ public class DrillSchedules {
     }
 
     public Optional<StoredSchedule> get(PlanId plan) {
-        plans.find(plan).orElseThrow(() -> new PlanNotFound(plan));
+        plans.require(plan);
         return triggers.schedule(plan);
     }
 
     /** @param expectedVersion the version read, or -1 to replace whatever is there */
     public StoredSchedule put(PlanId plan, DrillSchedule schedule, long expectedVersion, String actor) {
-        plans.find(plan).orElseThrow(() -> new PlanNotFound(plan));
+        plans.require(plan);
         List<Violation> violations = schedule.violations();
         if (!violations.isEmpty()) {
             throw new PlanInvalid(violations);
@@ -88,7 +87,7 @@ public class DrillSchedules {
 
     /** @return whether there was a schedule */
     public boolean delete(PlanId plan) {
-        plans.find(plan).orElseThrow(() -> new PlanNotFound(plan));
+        plans.require(plan);
         Optional<StoredSchedule> current = triggers.schedule(plan);
         scheduler.delete(current.map(StoredSchedule::scheduleName).orElse(scheduleName(plan)));
         triggers.deleteSchedule(plan);

@@ -12,7 +12,6 @@ import dev.drsorchestrator.plan.domain.Outgoing;
 import dev.drsorchestrator.plan.domain.PlanConflict;
 import dev.drsorchestrator.plan.domain.PlanDefinition;
 import dev.drsorchestrator.plan.domain.PlanInvalid;
-import dev.drsorchestrator.plan.domain.PlanNotFound;
 import dev.drsorchestrator.plan.domain.PlanStore;
 import dev.drsorchestrator.plan.domain.PlanValidator;
 import dev.drsorchestrator.plan.domain.RecoveryPlan;
@@ -70,7 +69,7 @@ public class PlanCommands {
     }
 
     public RecoveryPlan update(PlanId id, PlanDefinition definition, long expectedVersion, String actor) {
-        RecoveryPlan current = plans.find(id).orElseThrow(() -> new PlanNotFound(id));
+        RecoveryPlan current = plans.require(id);
         if (current.version() != expectedVersion) {
             throw PlanConflict.staleVersion("plan", expectedVersion, current.version());
         }
@@ -93,7 +92,7 @@ public class PlanCommands {
 
     /** @param expectedVersion the version the caller read, or -1 to delete whatever version is stored */
     public void delete(PlanId id, long expectedVersion, String actor) {
-        RecoveryPlan current = plans.find(id).orElseThrow(() -> new PlanNotFound(id));
+        RecoveryPlan current = plans.require(id);
         if (expectedVersion >= 0 && current.version() != expectedVersion) {
             throw PlanConflict.staleVersion("plan", expectedVersion, current.version());
         }

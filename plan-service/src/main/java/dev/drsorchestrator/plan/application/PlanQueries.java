@@ -10,7 +10,6 @@ import dev.drsorchestrator.plan.domain.CatalogView;
 import dev.drsorchestrator.plan.domain.ExecutionLog;
 import dev.drsorchestrator.plan.domain.LastExecution;
 import dev.drsorchestrator.plan.domain.ListPage;
-import dev.drsorchestrator.plan.domain.PlanNotFound;
 import dev.drsorchestrator.plan.domain.PlanStore;
 import dev.drsorchestrator.plan.domain.Preflight;
 import dev.drsorchestrator.plan.domain.PreflightReport;
@@ -48,7 +47,7 @@ public class PlanQueries {
     }
 
     public RecoveryPlan plan(PlanId id) {
-        return plans.find(id).orElseThrow(() -> new PlanNotFound(id));
+        return plans.require(id);
     }
 
     public Optional<LastExecution> lastExecution(PlanId id) {

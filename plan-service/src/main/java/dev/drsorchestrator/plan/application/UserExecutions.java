@@ -6,7 +6,6 @@ import dev.drsorchestrator.contracts.ids.PlanId;
 import dev.drsorchestrator.contracts.model.ExecutionType;
 import dev.drsorchestrator.contracts.model.Trigger;
 import dev.drsorchestrator.plan.domain.ExecutionLog;
-import dev.drsorchestrator.plan.domain.PlanNotFound;
 import dev.drsorchestrator.plan.domain.PlanStore;
 import dev.drsorchestrator.plan.domain.RecoveryPlan;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +35,7 @@ public class UserExecutions {
             @Nullable String comment,
             String actor,
             @Nullable String idempotencyKey) {
-        RecoveryPlan plan = plans.find(planId).orElseThrow(() -> new PlanNotFound(planId));
+        RecoveryPlan plan = plans.require(planId);
         if (idempotencyKey != null) {
             Optional<ExecutionId> earlier = executions.requestedWithKey(planId, idempotencyKey);
             if (earlier.isPresent()) {

@@ -19,6 +19,11 @@ public interface PlanStore {
 
     Optional<RecoveryPlan> find(PlanId id);
 
+    /** @throws PlanNotFound when there is no such plan */
+    default RecoveryPlan require(PlanId id) {
+        return find(id).orElseThrow(() -> new PlanNotFound(id));
+    }
+
     /** Plans by name (ignoring case), optionally those whose name starts with {@code namePrefix}. */
     ListPage<RecoveryPlan> list(@Nullable String namePrefix, int limit, @Nullable Map<String, String> position);
 }
