@@ -3,7 +3,10 @@ package dev.drsorchestrator.execution;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 
+import dev.drsorchestrator.devstack.testing.DevstackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.io.Reader;
@@ -13,21 +16,29 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@QuarkusTestResource(DevstackTestResource.class)
 class ExecutionServiceBootTest {
 
     @Test
-    void serviceBootsAndReportsItselfHealthy() {
+    void serviceBootsAndIsReadyOnceItsTablesAndQueueExist() {
         given().when().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'tables and inbox queue' }.data", hasKey("execution-executions"));
     }
 
     @Test
-    void servesItsOpenApiDocument() {
+    void servesItsOpenApiDocumentAndMetrics() {
         given().when()
                 .get("/q/openapi?format=json")
                 .then()
                 .statusCode(200)
-                .body("info.title", equalTo("DRS Orchestrator execution-service"));
+                .body("info.title", equalTo("DRS Orchestrator execution-service"))
+                .body("paths", hasKey("/executions/{id}/waves/{waveId}/retry"));
+        given().when().get("/q/metrics").then().statusCode(200);
     }
 
     @Test

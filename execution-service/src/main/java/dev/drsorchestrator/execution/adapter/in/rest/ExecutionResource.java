@@ -1,0 +1,234 @@
+package dev.drsorchestrator.execution.adapter.in.rest;
+
+import dev.drsorchestrator.contracts.ids.ExecutionId;
+import dev.drsorchestrator.contracts.ids.PlanId;
+import dev.drsorchestrator.contracts.model.ExecutionType;
+import dev.drsorchestrator.contracts.model.TriggerType;
+import dev.drsorchestrator.execution.application.ExecutionEngine;
+import dev.drsorchestrator.execution.application.ExecutionQueries;
+import dev.drsorchestrator.execution.domain.Control;
+import dev.drsorchestrator.execution.domain.Execution;
+import dev.drsorchestrator.execution.domain.ExecutionNotFound;
+import dev.drsorchestrator.execution.domain.ExecutionQuery;
+import dev.drsorchestrator.execution.domain.ExecutionStatus;
+import dev.drsorchestrator.execution.domain.ListPage;
+import dev.drsorchestrator.execution.domain.TimelineEntry;
+import dev.drsorchestrator.kit.rest.Cursors;
+import dev.drsorchestrator.kit.rest.FieldError;
+import dev.drsorchestrator.kit.rest.Page;
+import dev.drsorchestrator.kit.rest.ProblemException;
+import dev.drsorchestrator.kit.rest.Requests;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jspecify.annotations.Nullable;
+
+/** Executions: history (list, one, timeline, report) and the operators' controls. */
+@Path("/executions")
+@Produces(MediaType.APPLICATION_JSON)
+public class ExecutionResource {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 500;
+
+    private final ExecutionEngine engine;
+    private final ExecutionQueries queries;
+
+    ExecutionResource(ExecutionEngine engine, ExecutionQueries queries) {
+        this.engine = engine;
+        this.queries = queries;
+    }
+
+    @GET
+    @Operation(summary = "List executions, newest first; filter by plan, status, type, trigger and request time")
+    public Page<ExecutionView> list(
+            @QueryParam("planId") String planId,
+            @QueryParam("status") String status,
+            @QueryParam("type") String type,
+            @QueryParam("trigger") String trigger,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        List<FieldError> errors = new ArrayList<>();
+        PlanId plan = null;
+        if (planId != null) {
+            if (PlanId.PATTERN.matcher(planId).matches()) {
+                plan = PlanId.of(planId);
+            } else {
+                errors.add(new FieldError("planId", "is not a plan id (plan-<uuid>): " + planId));
+            }
+        }
+        ExecutionStatus st = option(errors, "status", status, ExecutionStatus.class);
+        ExecutionType ty = option(errors, "type", type, ExecutionType.class);
+        TriggerType tr = option(errors, "trigger", trigger, TriggerType.class);
+        Instant f = instant(errors, "from", from);
+        Instant t = instant(errors, "to", to);
+        if (f != null && t != null && f.isAfter(t)) {
+            errors.add(new FieldError("from", "is after to (" + from + " > " + to + ")"));
+        }
+        int size = DEFAULT_LIMIT;
+        try {
+            size = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+        } catch (ProblemException e) {
+            errors.addAll(e.errors());
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        ListPage<Execution> page = queries.list(new ExecutionQuery(plan, st, ty, tr, f, t, size, cursor));
+        Instant now = queries.now();
+        return new Page<>(
+                page.items().stream().map(e -> ExecutionView.of(e, now, false)).toList(), page.nextCursor());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One execution: waves, DRS jobs, per-server launch status and instances, actions, RTO")
+    public ExecutionView get(@PathParam("id") String id) {
+        return ExecutionView.of(queries.get(executionId(id)), queries.now(), true);
+    }
+
+    @GET
+    @Path("/{id}/timeline")
+    @Operation(summary = "Every event received, control, timer and event published, in order")
+    public Page<TimelineEntry> timeline(
+            @PathParam("id") String id, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        ListPage<TimelineEntry> page = queries.timeline(executionId(id), Cursors.limit(limit, 100, 1000), cursor);
+        return new Page<>(page.items(), page.nextCursor());
+    }
+
+    @GET
+    @Path("/{id}/report")
+    @Operation(summary = "A report to keep: plan version, trigger, approvals, per-wave durations, failures, RTO")
+    public ExecutionReport report(@PathParam("id") String id) {
+        ExecutionId executionId = executionId(id);
+        Execution e = queries.get(executionId);
+        return ExecutionReport.of(e, queries.wholeTimeline(executionId), queries.now());
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @Operation(summary = "Approve the execution, or the wave (waveId) that awaits approval")
+    public ExecutionView approve(
+            @PathParam("id") String id, @Valid ControlRequest body, @HeaderParam(Requests.ACTOR_HEADER) String actor) {
+        return control(id, Control.Kind.APPROVE, body, actor, false);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "Cancel: no new waves or actions; DRS jobs in flight finish and are recorded")
+    public ExecutionView cancel(
+            @PathParam("id") String id, @Valid ControlRequest body, @HeaderParam(Requests.ACTOR_HEADER) String actor) {
+        return control(id, Control.Kind.CANCEL, body, actor, true);
+    }
+
+    @POST
+    @Path("/{id}/pause")
+    @Operation(summary = "Pause: nothing new starts until resumed; work in flight is recorded")
+    public ExecutionView pause(
+            @PathParam("id") String id, @Valid ControlRequest body, @HeaderParam(Requests.ACTOR_HEADER) String actor) {
+        return control(id, Control.Kind.PAUSE, body, actor, true);
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @Operation(summary = "Resume a paused execution (past a wave that failed under PAUSE)")
+    public ExecutionView resume(
+            @PathParam("id") String id, @Valid ControlRequest body, @HeaderParam(Requests.ACTOR_HEADER) String actor) {
+        return control(id, Control.Kind.RESUME, body, actor, false);
+    }
+
+    @POST
+    @Path("/{id}/cleanup")
+    @Operation(summary = "Terminate a finished drill's recovery instances now")
+    public ExecutionView cleanup(
+            @PathParam("id") String id, @Valid ControlRequest body, @HeaderParam(Requests.ACTOR_HEADER) String actor) {
+        return control(id, Control.Kind.CLEANUP, body, actor, false);
+    }
+
+    @POST
+    @Path("/{id}/waves/{waveId}/retry")
+    @Operation(summary = "Retry a FAILED wave: relaunch only its servers that did not launch")
+    public ExecutionView retry(
+            @PathParam("id") String id,
+            @PathParam("waveId") String waveId,
+            @Valid WaveControlRequest body,
+            @HeaderParam(Requests.ACTOR_HEADER) String actor) {
+        return control(
+                id, Control.Kind.RETRY, new ControlRequest(body == null ? null : body.reason(), waveId), actor, false);
+    }
+
+    @POST
+    @Path("/{id}/waves/{waveId}/skip")
+    @Operation(summary = "Skip a waiting or FAILED wave: its dependents run as if it had completed")
+    public ExecutionView skip(
+            @PathParam("id") String id,
+            @PathParam("waveId") String waveId,
+            @Valid WaveControlRequest body,
+            @HeaderParam(Requests.ACTOR_HEADER) String actor) {
+        return control(
+                id, Control.Kind.SKIP, new ControlRequest(body == null ? null : body.reason(), waveId), actor, true);
+    }
+
+    private ExecutionView control(
+            String id, Control.Kind kind, @Nullable ControlRequest body, @Nullable String actor, boolean needsReason) {
+        ExecutionId executionId = executionId(id);
+        String reason = body == null || body.reason() == null || body.reason().isBlank() ? null : body.reason();
+        if (needsReason && reason == null) {
+            throw ProblemException.invalid(
+                    "reason",
+                    "is required to " + kind.path() + ": say why (it is kept in the timeline and the report)");
+        }
+        Execution after = engine.control(
+                executionId, new Control(kind, Requests.actor(actor), reason, body == null ? null : body.waveId()));
+        return ExecutionView.of(after, queries.now(), true);
+    }
+
+    private static ExecutionId executionId(String value) {
+        if (value == null || !ExecutionId.PATTERN.matcher(value).matches()) {
+            throw new ExecutionNotFound(String.valueOf(value));
+        }
+        return ExecutionId.of(value);
+    }
+
+    private static <E extends Enum<E>> @Nullable E option(
+            List<FieldError> errors, String field, @Nullable String value, Class<E> type) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(
+                    field, "must be one of " + Arrays.toString(type.getEnumConstants()) + " but was " + value));
+            return null;
+        }
+    }
+
+    private static @Nullable Instant instant(List<FieldError> errors, String field, @Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(
+                    new FieldError(field, "must be an ISO-8601 instant such as 2026-11-23T10:00:00Z but was " + value));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package dev.drsorchestrator.execution.adapter.in.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.drsorchestrator.contracts.model.ExecutionType;
+import dev.drsorchestrator.contracts.model.ServerCounts;
+import dev.drsorchestrator.contracts.model.Trigger;
+import dev.drsorchestrator.execution.domain.ActionRun;
+import dev.drsorchestrator.execution.domain.Cleanup;
+import dev.drsorchestrator.execution.domain.Execution;
+import dev.drsorchestrator.execution.domain.ExecutionMachine;
+import dev.drsorchestrator.execution.domain.ExecutionStatus;
+import dev.drsorchestrator.execution.domain.JobRun;
+import dev.drsorchestrator.execution.domain.ServerRun;
+import dev.drsorchestrator.execution.domain.WaveRun;
+import dev.drsorchestrator.execution.domain.WaveStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An execution as operators read it. In lists the waves carry their status and counts only; {@code GET
+ * /executions/{id}} adds each wave's DRS jobs, servers (launch status, recovery instance, error) and action results.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ExecutionView(
+        String executionId,
+        String planId,
+        String planName,
+        long planVersion,
+        ExecutionType executionType,
+        ExecutionStatus status,
+        @Nullable String reason,
+        Trigger trigger,
+        String requestedBy,
+        @Nullable String comment,
+        @Nullable String approvedBy,
+        @Nullable String pausedBy,
+        @Nullable String endedBy,
+        @Nullable String conflictingExecutionId,
+        @Nullable List<String> conflictingServers,
+        Instant requestedAt,
+        @Nullable Instant startedAt,
+        @Nullable Instant endedAt,
+        Rto rto,
+        ServerCounts counts,
+        List<Awaiting> awaitingApproval,
+        List<WaveView> waves,
+        @Nullable CleanupView cleanup,
+        Links links) {
+
+    /** RTO achieved against the plan's target; {@code met} is known once the execution ended. */
+    public record Rto(
+            @Nullable Integer targetSeconds,
+            @Nullable Long elapsedSeconds,
+            @Nullable Boolean met) {}
+
+    public record Awaiting(
+            String scope, @Nullable String waveId, @Nullable String message, String approvePath) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record WaveView(
+            String waveId,
+            String name,
+            int index,
+            WaveStatus status,
+            @Nullable String phase,
+            int attempt,
+            String failurePolicy,
+            List<String> dependsOn,
+            boolean approvalRequired,
+            @Nullable Instant startedAt,
+            @Nullable Instant endedAt,
+            @Nullable Long durationSeconds,
+            @Nullable String reason,
+            ServerCounts counts,
+            @Nullable List<JobView> jobs,
+            @Nullable List<ServerView> servers,
+            @Nullable List<ActionView> actions) {}
+
+    public record JobView(
+            String jobId, int attempt, int batch, String accountId, String region, String status, Instant observedAt) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ServerView(
+            String sourceServerId,
+            @Nullable String hostname,
+            String accountId,
+            String region,
+            String criticality,
+            int attempt,
+            @Nullable String launchStatus,
+            boolean excluded,
+            @Nullable String jobId,
+            @Nullable String recoveryInstanceId,
+            @Nullable String ec2InstanceId,
+            @Nullable String error) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ActionView(
+            String actionId,
+            @Nullable String name,
+            String type,
+            String phase,
+            int attempt,
+            String outcome,
+            Instant requestedAt,
+            @Nullable Instant completedAt,
+            @Nullable Long durationMillis,
+            @Nullable String outputExcerpt,
+            @Nullable String error,
+            @Nullable String approvedBy) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CleanupView(
+            Cleanup.Status status,
+            @Nullable Instant dueAt,
+            @Nullable Instant requestedAt,
+            @Nullable String requestedBy,
+            @Nullable String reason,
+            List<String> terminated,
+            List<String> failures) {}
+
+    public record Links(String self, String timeline, String report) {}
+
+    static ExecutionView of(Execution e, Instant now, boolean detailed) {
+        String self = "/executions/" + e.executionId.value();
+        return new ExecutionView(
+                e.executionId.value(),
+                e.planId.value(),
+                e.planName,
+                e.planVersion,
+                e.executionType,
+                e.status,
+                e.reason,
+                e.trigger,
+                e.requestedBy,
+                e.comment,
+                e.approvedBy,
+                e.pausedBy,
+                e.endedBy,
+                e.conflictingExecutionId,
+                e.conflictingServers.isEmpty() ? null : e.conflictingServers,
+                e.requestedAt,
+                e.startedAt,
+                e.endedAt,
+                rto(e, now),
+                ExecutionMachine.counts(e),
+                awaiting(e),
+                e.waves.stream().map(w -> wave(w, detailed)).toList(),
+                e.cleanup.status == Cleanup.Status.NOT_NEEDED ? null : cleanup(e.cleanup),
+                new Links(self, self + "/timeline", self + "/report"));
+    }
+
+    static Rto rto(Execution e, Instant now) {
+        Long elapsed = e.elapsedSeconds(now);
+        Boolean met = null;
+        if (e.rtoSeconds != null && e.status.isTerminal() && elapsed != null) {
+            met = e.status == ExecutionStatus.COMPLETED && elapsed <= e.rtoSeconds;
+        }
+        return new Rto(e.rtoSeconds, elapsed, met);
+    }
+
+    static List<Awaiting> awaiting(Execution e) {
+        List<Awaiting> out = new ArrayList<>();
+        String path = ExecutionMachine.approvePath(e.executionId);
+        if (e.status == ExecutionStatus.AWAITING_APPROVAL) {
+            out.add(new Awaiting("EXECUTION", null, "the execution waits for approval before its first wave", path));
+        }
+        for (WaveRun w : e.waves) {
+            if (w.status == WaveStatus.AWAITING_APPROVAL && !w.gateApproved) {
+                out.add(new Awaiting("WAVE", w.id(), "wave '" + w.wave.name() + "' waits for approval", path));
+            } else if (w.status == WaveStatus.RUNNING && w.awaitingActionApproval) {
+                out.add(new Awaiting(
+                        "WAVE",
+                        w.id(),
+                        "wave '" + w.wave.name() + "' waits at manual approval " + w.pendingAction,
+                        path));
+            }
+        }
+        return out;
+    }
+
+    static @Nullable Long duration(WaveRun w) {
+        return w.firstStartedAt == null || w.endedAt == null
+                ? null
+                : Duration.between(w.firstStartedAt, w.endedAt).toSeconds();
+    }
+
+    private static WaveView wave(WaveRun w, boolean detailed) {
+        return new WaveView(
+                w.id(),
+                w.wave.name(),
+                w.index,
+                w.status,
+                w.status == WaveStatus.RUNNING && w.phase != null ? w.phase.name() : null,
+                w.attempt,
+                w.wave.failurePolicy().name(),
+                w.wave.dependsOn().stream().map(d -> d.value()).toList(),
+                w.wave.approvalRequired(),
+                w.firstStartedAt,
+                w.endedAt,
+                duration(w),
+                w.reason,
+                ExecutionMachine.counts(w),
+                detailed ? w.jobs.values().stream().map(ExecutionView::job).toList() : null,
+                detailed
+                        ? w.servers.values().stream().map(ExecutionView::server).toList()
+                        : null,
+                detailed ? w.actions.stream().map(ExecutionView::action).toList() : null);
+    }
+
+    private static JobView job(JobRun j) {
+        return new JobView(
+                j.jobId.value(), j.attempt, j.batch, j.accountId.value(), j.region, j.status.name(), j.observedAt);
+    }
+
+    private static ServerView server(ServerRun s) {
+        return new ServerView(
+                s.server.sourceServerId().value(),
+                s.server.hostname(),
+                s.server.accountId().value(),
+                s.server.region(),
+                s.criticality().name(),
+                s.attempt,
+                s.launchStatus == null ? null : s.launchStatus.name(),
+                s.excluded,
+                s.jobId == null ? null : s.jobId.value(),
+                s.recoveryInstanceId == null ? null : s.recoveryInstanceId.value(),
+                s.ec2InstanceId == null ? null : s.ec2InstanceId.value(),
+                s.error);
+    }
+
+    static ActionView action(ActionRun a) {
+        return new ActionView(
+                a.actionId.value(),
+                a.name,
+                a.type.name(),
+                a.phase.name(),
+                a.attempt,
+                a.outcome == null ? "RUNNING" : a.outcome,
+                a.requestedAt,
+                a.completedAt,
+                a.durationMillis,
+                a.outputExcerpt,
+                a.error,
+                a.approvedBy);
+    }
+
+    private static CleanupView cleanup(Cleanup c) {
+        return new CleanupView(c.status, c.dueAt, c.requestedAt, c.requestedBy, c.reason, c.terminated, c.failures);
+    }
+}

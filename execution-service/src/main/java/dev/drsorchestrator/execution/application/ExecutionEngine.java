@@ -1,0 +1,191 @@
+package dev.drsorchestrator.execution.application;
+
+import dev.drsorchestrator.contracts.envelope.EventMetadata;
+import dev.drsorchestrator.contracts.envelope.EventPayload;
+import dev.drsorchestrator.contracts.events.plan.ExecutionRequested;
+import dev.drsorchestrator.contracts.ids.ExecutionId;
+import dev.drsorchestrator.execution.config.ExecutionConfig;
+import dev.drsorchestrator.execution.domain.ConsumedEvent;
+import dev.drsorchestrator.execution.domain.Control;
+import dev.drsorchestrator.execution.domain.Decision;
+import dev.drsorchestrator.execution.domain.Execution;
+import dev.drsorchestrator.execution.domain.ExecutionMachine;
+import dev.drsorchestrator.execution.domain.ExecutionMachine.Input;
+import dev.drsorchestrator.execution.domain.ExecutionNotFound;
+import dev.drsorchestrator.execution.domain.ExecutionStore;
+import dev.drsorchestrator.execution.domain.ExecutionStore.Change;
+import dev.drsorchestrator.execution.domain.ExecutionStore.Stored;
+import dev.drsorchestrator.execution.domain.Outgoing;
+import dev.drsorchestrator.execution.domain.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs every input through the state machine against a fresh read of the execution and commits the decision with
+ * a condition on the version it read. When another instance (or another poller thread) changed the execution
+ * first, the input is decided again from the new state; so two instances on one queue never both advance an
+ * execution from the same state, and nothing is kept in memory between inputs.
+ */
+@ApplicationScoped
+public class ExecutionEngine {
+
+    private static final Logger LOG = Logger.getLogger(ExecutionEngine.class);
+    private static final String SERVICE_ACTOR = "execution-service";
+
+    private final ExecutionStore store;
+    private final Clock clock;
+    private final int retries;
+
+    ExecutionEngine(ExecutionStore store, Clock clock, ExecutionConfig config) {
+        this.store = store;
+        this.clock = clock;
+        this.retries = config.conflictRetries();
+    }
+
+    /** A request from plan-service: create the execution (rejected, awaiting approval, or started). */
+    public void onRequested(ExecutionRequested request, ConsumedEvent consumed) {
+        for (int attempt = 1; ; attempt++) {
+            if (store.find(request.executionId()).isPresent()) {
+                LOG.infof(
+                        "execution %s exists already; request %s changes nothing",
+                        request.executionId(), consumed.eventId());
+                store.acknowledge(consumed, null);
+                return;
+            }
+            ExecutionStore.Holds holds = store.holds();
+            Decision decision = ExecutionMachine.request(request, holds.active(), clock.instant());
+            Execution state = decision.state();
+            try {
+                store.create(
+                        change(decision, state.status.isActive(), false, null, consumed, request.requestedBy()),
+                        holds.version());
+                LOG.infof("execution %s of plan %s: %s", state.executionId, state.planName, state.status);
+                return;
+            } catch (ExecutionStore.AlreadyDone e) {
+                store.acknowledge(consumed, null);
+                return;
+            } catch (ExecutionStore.Conflict e) {
+                giveUpAfter(attempt, e);
+            }
+        }
+    }
+
+    /** A report from drs-adapter about one of our executions. */
+    public void onReport(ExecutionId id, EventPayload event, ConsumedEvent consumed) {
+        Optional<Execution> applied = decide(
+                id,
+                e -> ExecutionMachine.apply(e, new Input.Reported(event), clock.instant()),
+                null,
+                consumed,
+                SERVICE_ACTOR);
+        if (applied.isEmpty()) {
+            LOG.warnf(
+                    "%s %s is about execution %s, which does not exist here; ignored",
+                    consumed.detailType(), consumed.eventId(), id);
+        }
+    }
+
+    /** A due timer; harmless when another instance fired it first or it no longer applies. */
+    public void onTimer(Timer timer) {
+        Optional<Execution> applied = decide(
+                timer.executionId(),
+                e -> ExecutionMachine.apply(e, new Input.TimerFired(timer), clock.instant()),
+                timer,
+                null,
+                SERVICE_ACTOR);
+        if (applied.isEmpty()) {
+            store.acknowledge(null, timer);
+        }
+    }
+
+    /**
+     * An operator's control.
+     *
+     * @throws ExecutionNotFound when there is no such execution
+     * @throws dev.drsorchestrator.execution.domain.ControlRejected when its state does not allow the control
+     */
+    public Execution control(ExecutionId id, Control control) {
+        return decide(
+                        id,
+                        e -> ExecutionMachine.apply(e, new Input.Operator(control), clock.instant()),
+                        null,
+                        null,
+                        control.actor())
+                .orElseThrow(() -> new ExecutionNotFound(id.value()));
+    }
+
+    private Optional<Execution> decide(
+            ExecutionId id,
+            Function<Execution, Decision> machine,
+            @Nullable Timer fired,
+            @Nullable ConsumedEvent consumed,
+            String actor) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Stored> stored = store.find(id);
+            if (stored.isEmpty()) {
+                store.acknowledge(consumed, fired);
+                return Optional.empty();
+            }
+            boolean wasActive = stored.get().execution().status.isActive();
+            Decision decision = machine.apply(stored.get().execution());
+            Execution after = decision.state();
+            if (decision.events().isEmpty() && decision.timers().isEmpty() && store.unchanged(stored.get(), after)) {
+                store.acknowledge(consumed, fired);
+                return Optional.of(after);
+            }
+            boolean release = wasActive && after.status.isTerminal();
+            long holdsVersion = release ? store.holds().version() : 0;
+            try {
+                store.save(
+                        change(decision, false, release, fired, consumed, actor),
+                        stored.get().version(),
+                        holdsVersion);
+                return Optional.of(after);
+            } catch (ExecutionStore.AlreadyDone e) {
+                LOG.debugf("%s", e.getMessage());
+                return Optional.of(after);
+            } catch (ExecutionStore.Conflict e) {
+                giveUpAfter(attempt, e);
+            }
+        }
+    }
+
+    private void giveUpAfter(int attempt, ExecutionStore.Conflict e) {
+        if (attempt >= retries) {
+            throw new IllegalStateException(
+                    "gave up after " + attempt + " concurrent changes; the input is retried by the queue", e);
+        }
+        LOG.debugf("%s; deciding again (%d)", e.getMessage(), attempt);
+    }
+
+    private Change change(
+            Decision decision,
+            boolean hold,
+            boolean release,
+            @Nullable Timer fired,
+            @Nullable ConsumedEvent consumed,
+            String actor) {
+        Execution e = decision.state();
+        Instant now = clock.instant();
+        List<Outgoing> events = decision.events().stream()
+                .map(payload -> new Outgoing(
+                        new EventMetadata(
+                                UUID.randomUUID().toString(),
+                                EventMetadata.CURRENT_SCHEMA_VERSION,
+                                now,
+                                e.executionId.value(),
+                                consumed == null ? null : consumed.eventId(),
+                                actor,
+                                consumed == null ? null : consumed.traceparent()),
+                        payload))
+                .toList();
+        return new Change(e, events, decision.timers(), decision.timeline(), hold, release, fired, consumed);
+    }
+}

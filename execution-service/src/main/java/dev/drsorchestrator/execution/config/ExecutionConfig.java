@@ -1,0 +1,42 @@
+package dev.drsorchestrator.execution.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** execution-service's own settings; the plumbing's are under {@code kit.*}. */
+@ConfigMapping(prefix = "execution")
+public interface ExecutionConfig {
+
+    Tables tables();
+
+    Timers timers();
+
+    /** How often a change is retried from a fresh read when another instance changed the execution first. */
+    @WithDefault("10")
+    int conflictRetries();
+
+    interface Tables {
+        /** Executions (state, timeline) and the holds of active executions on plans and servers. */
+        @WithDefault("execution-executions")
+        String executions();
+
+        /** Due timers: wave timeouts, waits after waves, drill TTLs. */
+        @WithDefault("execution-timers")
+        String timers();
+    }
+
+    interface Timers {
+        /** Whether this instance fires due timers (every instance may; a timer fires once either way). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often due timers are looked for: the precision of waits and timeouts. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Most timers fired per look. */
+        @WithDefault("25")
+        int batch();
+    }
+}
