@@ -31,7 +31,7 @@ final class Adapter {
     void answer(ExecutionId id) {
         for (ExecutionCommand command :
                 bus.all(ExecutionCommand.class, c -> c.executionId().equals(id))) {
-            if (answered.add(key(command))) {
+            if (answered.add(command.executionId() + key(command))) {
                 for (EventPayload report : script.answer(command)) {
                     bus.put(report, id.value());
                 }

@@ -294,11 +294,11 @@ class DynamoExecutionStore implements ExecutionStore {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         names.put("#h", hashName);
-        names.put("#k", "listKey");
         values.put(":h", s(byPlan ? q.planId().value() : KIND));
         String condition = "#h = :h";
         if (q.from() != null || q.to() != null) {
             condition += " AND #k BETWEEN :from AND :to";
+            names.put("#k", "listKey");
             values.put(":from", s(q.from() == null ? "0" : SORTABLE.format(q.from())));
             values.put(":to", s(q.to() == null ? "~" : SORTABLE.format(q.to()) + "~"));
         }
