@@ -17,30 +17,35 @@ import java.util.List;
 import java.util.Set;
 
 /** The test plays drs-adapter on the bus: answers execution-service's commands with the script's reports. */
-final class Adapter {
+public final class Adapter {
 
     final EventBus bus;
     final Fixtures.FakeAdapter script = new Fixtures.FakeAdapter(Instant.now());
     private final Set<String> answered = new HashSet<>();
+    /** Publish every report twice, as two events (an at-least-once producer that retried). */
+    boolean twice;
 
-    Adapter(EventBus bus) {
+    public Adapter(EventBus bus) {
         this.bus = bus;
     }
 
     /** Answers every command for this execution not answered yet. */
-    void answer(ExecutionId id) {
+    public void answer(ExecutionId id) {
         for (ExecutionCommand command :
                 bus.all(ExecutionCommand.class, c -> c.executionId().equals(id))) {
             if (answered.add(command.executionId() + key(command))) {
                 for (EventPayload report : script.answer(command)) {
                     bus.put(report, id.value());
+                    if (twice) {
+                        bus.put(report, id.value());
+                    }
                 }
             }
         }
     }
 
     /** Answers commands until execution-service publishes an event of {@code type} about this execution. */
-    <T extends ExecutionEvent> T runUntil(ExecutionId id, Class<T> type) {
+    public <T extends ExecutionEvent> T runUntil(ExecutionId id, Class<T> type) {
         return await().atMost(Duration.ofSeconds(40))
                 .pollInterval(Duration.ofMillis(200))
                 .until(
@@ -52,7 +57,7 @@ final class Adapter {
                 .get(0);
     }
 
-    List<WaveLaunchRequested> launches(ExecutionId id) {
+    public List<WaveLaunchRequested> launches(ExecutionId id) {
         return bus.all(WaveLaunchRequested.class, l -> l.executionId().equals(id));
     }
 
