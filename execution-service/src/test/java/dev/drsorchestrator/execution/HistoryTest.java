@@ -26,7 +26,8 @@ class HistoryTest extends DevstackTest {
     @Test
     void executionsOfAPlanAreListedNewestFirstFilteredAndPaged() {
         PlanId plan = PlanId.random();
-        Instant before = Instant.now().minusSeconds(1);
+        // The service's clock, which other tests may have moved forward.
+        Instant before = clock.instant().minusSeconds(1);
         List<ExecutionId> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             ExecutionType type = i == 1 ? ExecutionType.RECOVERY : ExecutionType.DRILL;
@@ -45,11 +46,11 @@ class HistoryTest extends DevstackTest {
         assertThat(list("planId=" + plan + "&status=FAILED").getList("items")).isEmpty();
         assertThat(list("planId=" + plan + "&trigger=USER&status=completed").getList("items"))
                 .hasSize(3);
-        assertThat(list("planId=" + plan + "&from=" + Instant.now().plusSeconds(60))
+        assertThat(list("planId=" + plan + "&from=" + clock.instant().plusSeconds(60))
                         .getList("items"))
                 .isEmpty();
         assertThat(list("planId=" + plan + "&from=" + before + "&to="
-                                + Instant.now().plusSeconds(1))
+                                + clock.instant().plusSeconds(1))
                         .getList("items"))
                 .hasSize(3);
         // Across all plans too, newest first.
