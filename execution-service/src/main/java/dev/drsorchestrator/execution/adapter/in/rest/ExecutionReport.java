@@ -131,14 +131,7 @@ public record ExecutionReport(
                         .toList(),
                 e.cleanup.status == dev.drsorchestrator.execution.domain.Cleanup.Status.NOT_NEEDED
                         ? null
-                        : new ExecutionView.CleanupView(
-                                e.cleanup.status,
-                                e.cleanup.dueAt,
-                                e.cleanup.requestedAt,
-                                e.cleanup.requestedBy,
-                                e.cleanup.reason,
-                                e.cleanup.terminated,
-                                e.cleanup.failures),
+                        : ExecutionView.cleanup(e.cleanup),
                 now);
     }
 }

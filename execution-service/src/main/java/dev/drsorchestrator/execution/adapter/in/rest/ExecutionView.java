@@ -248,7 +248,7 @@ public record ExecutionView(
                 a.approvedBy);
     }
 
-    private static CleanupView cleanup(Cleanup c) {
+    static CleanupView cleanup(Cleanup c) {
         return new CleanupView(c.status, c.dueAt, c.requestedAt, c.requestedBy, c.reason, c.terminated, c.failures);
     }
 }
