@@ -86,74 +86,64 @@ public final class Fixtures {
     }
 
     public static WaveSnapshot with(WaveSnapshot w, FailurePolicy policy) {
-        return new WaveSnapshot(
-                w.waveId(),
-                w.name(),
-                w.dependsOn(),
+        return copy(
+                w,
                 policy,
                 w.approvalRequired(),
                 w.waitAfterSeconds(),
                 w.timeoutMinutes(),
-                w.protectionGroupIds(),
-                w.servers(),
                 w.preActions(),
                 w.postActions());
     }
 
     public static WaveSnapshot withApproval(WaveSnapshot w) {
-        return new WaveSnapshot(
-                w.waveId(),
-                w.name(),
-                w.dependsOn(),
-                w.failurePolicy(),
-                true,
-                w.waitAfterSeconds(),
-                w.timeoutMinutes(),
-                w.protectionGroupIds(),
-                w.servers(),
-                w.preActions(),
-                w.postActions());
+        return copy(
+                w, w.failurePolicy(), true, w.waitAfterSeconds(), w.timeoutMinutes(), w.preActions(), w.postActions());
     }
 
     public static WaveSnapshot withWaitAfter(WaveSnapshot w, int seconds) {
-        return new WaveSnapshot(
-                w.waveId(),
-                w.name(),
-                w.dependsOn(),
+        return copy(
+                w,
                 w.failurePolicy(),
                 w.approvalRequired(),
                 seconds,
                 w.timeoutMinutes(),
-                w.protectionGroupIds(),
-                w.servers(),
                 w.preActions(),
                 w.postActions());
     }
 
     public static WaveSnapshot withTimeout(WaveSnapshot w, int minutes) {
-        return new WaveSnapshot(
-                w.waveId(),
-                w.name(),
-                w.dependsOn(),
+        return copy(
+                w,
                 w.failurePolicy(),
                 w.approvalRequired(),
                 w.waitAfterSeconds(),
                 minutes,
-                w.protectionGroupIds(),
-                w.servers(),
                 w.preActions(),
                 w.postActions());
     }
 
     public static WaveSnapshot withActions(WaveSnapshot w, List<WaveAction> pre, List<WaveAction> post) {
+        return copy(w, w.failurePolicy(), w.approvalRequired(), w.waitAfterSeconds(), w.timeoutMinutes(), pre, post);
+    }
+
+    /** The wave with what a test varies replaced; identity, groups and servers kept. */
+    private static WaveSnapshot copy(
+            WaveSnapshot w,
+            FailurePolicy policy,
+            boolean approval,
+            int waitAfterSeconds,
+            int timeoutMinutes,
+            List<WaveAction> pre,
+            List<WaveAction> post) {
         return new WaveSnapshot(
                 w.waveId(),
                 w.name(),
                 w.dependsOn(),
-                w.failurePolicy(),
-                w.approvalRequired(),
-                w.waitAfterSeconds(),
-                w.timeoutMinutes(),
+                policy,
+                approval,
+                waitAfterSeconds,
+                timeoutMinutes,
                 w.protectionGroupIds(),
                 w.servers(),
                 pre,

@@ -64,8 +64,7 @@ public class ExecutionEngine {
             Execution state = decision.state();
             try {
                 store.create(
-                        change(decision, state.status.isActive(), false, null, consumed, request.requestedBy()),
-                        holds.version());
+                        change(decision, state.status.isActive(), false, null, consumed, request.requestedBy()), holds);
                 LOG.infof("execution %s of plan %s: %s", state.executionId, state.planName, state.status);
                 return;
             } catch (ExecutionStore.AlreadyDone e) {
@@ -141,12 +140,12 @@ public class ExecutionEngine {
                 return Optional.of(after);
             }
             boolean release = wasActive && after.status.isTerminal();
-            long holdsVersion = release ? store.holds().version() : 0;
+            ExecutionStore.Holds holds = release ? store.holds() : null;
             try {
                 store.save(
                         change(decision, false, release, fired, consumed, actor),
                         stored.get().version(),
-                        holdsVersion);
+                        holds);
                 return Optional.of(after);
             } catch (ExecutionStore.AlreadyDone e) {
                 LOG.debugf("%s", e.getMessage());

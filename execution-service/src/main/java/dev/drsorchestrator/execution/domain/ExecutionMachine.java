@@ -31,6 +31,7 @@ import dev.drsorchestrator.contracts.model.Criticality;
 import dev.drsorchestrator.contracts.model.ExecutionRef;
 import dev.drsorchestrator.contracts.model.ExecutionType;
 import dev.drsorchestrator.contracts.model.FailurePolicy;
+import dev.drsorchestrator.contracts.model.JobStatus;
 import dev.drsorchestrator.contracts.model.LaunchStatus;
 import dev.drsorchestrator.contracts.model.ManualApprovalAction;
 import dev.drsorchestrator.contracts.model.RecoveredServer;
@@ -276,7 +277,7 @@ public final class ExecutionMachine {
                 s.ec2InstanceId = state.ec2InstanceId();
             }
         }
-        if (run.status == dev.drsorchestrator.contracts.model.JobStatus.COMPLETED) {
+        if (run.status == JobStatus.COMPLETED) {
             for (ServerLaunchState state : job.servers()) {
                 ServerRun s = w.servers.get(state.sourceServerId().value());
                 if (s != null && s.attempt == job.attempt() && !s.isFinal()) {

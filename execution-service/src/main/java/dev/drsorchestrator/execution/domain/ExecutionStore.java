@@ -58,11 +58,14 @@ public interface ExecutionStore {
     /** Whether {@code state} would be stored exactly as {@code read} was: nothing to write. */
     boolean unchanged(Stored read, Execution state);
 
-    /** Stores a new execution; {@code holdsVersion} is the version of the holds it was decided against. */
-    void create(Change change, long holdsVersion);
+    /** Stores a new execution, decided against {@code holds} (which it adds to when the change holds). */
+    void create(Change change, Holds holds);
 
-    /** Stores the next state of an execution read at {@code version}. */
-    void save(Change change, long version, long holdsVersion);
+    /**
+     * Stores the next state of an execution read at {@code version}; {@code holds}, read before, is required when the
+     * change releases the execution's hold.
+     */
+    void save(Change change, long version, @Nullable Holds holds);
 
     /** Nothing changed: only mark the event processed and/or delete the fired timer. */
     void acknowledge(@Nullable ConsumedEvent consumed, @Nullable Timer fired);

@@ -3,6 +3,7 @@ package dev.drsorchestrator.execution.adapter.in.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.drsorchestrator.contracts.model.ServerCounts;
 import dev.drsorchestrator.contracts.model.Trigger;
+import dev.drsorchestrator.execution.domain.Cleanup;
 import dev.drsorchestrator.execution.domain.Execution;
 import dev.drsorchestrator.execution.domain.ExecutionMachine;
 import dev.drsorchestrator.execution.domain.ServerRun;
@@ -129,9 +130,7 @@ public record ExecutionReport(
                 timeline.stream()
                         .filter(t -> t.kind().equals(TimelineEntry.CONTROL))
                         .toList(),
-                e.cleanup.status == dev.drsorchestrator.execution.domain.Cleanup.Status.NOT_NEEDED
-                        ? null
-                        : ExecutionView.cleanup(e.cleanup),
+                e.cleanup.status == Cleanup.Status.NOT_NEEDED ? null : ExecutionView.cleanup(e.cleanup),
                 now);
     }
 }

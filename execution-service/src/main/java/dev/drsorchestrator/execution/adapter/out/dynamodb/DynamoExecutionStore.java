@@ -13,10 +13,8 @@ import dev.drsorchestrator.execution.domain.ExecutionQuery;
 import dev.drsorchestrator.execution.domain.ExecutionStore;
 import dev.drsorchestrator.execution.domain.ListPage;
 import dev.drsorchestrator.execution.domain.Outgoing;
-import dev.drsorchestrator.execution.domain.ServerRun;
 import dev.drsorchestrator.execution.domain.TimelineEntry;
 import dev.drsorchestrator.execution.domain.Timer;
-import dev.drsorchestrator.execution.domain.WaveRun;
 import dev.drsorchestrator.kit.dynamo.Items;
 import dev.drsorchestrator.kit.dynamo.Paging;
 import dev.drsorchestrator.kit.dynamo.Transaction;
@@ -29,8 +27,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,11 +53,8 @@ class DynamoExecutionStore implements ExecutionStore {
     private static final String KIND = "EXECUTION";
     private static final DateTimeFormatter SORTABLE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-    private static final TypeReference<Map<String, Hold>> HOLD_MAP = new TypeReference<>() {};
+    private static final TypeReference<Map<String, ActiveExecutions.Held>> HOLD_MAP = new TypeReference<>() {};
     private static final TypeReference<List<TimelineEntry>> ENTRIES = new TypeReference<>() {};
-
-    /** What an active execution holds. */
-    record Hold(String planId, List<String> servers) {}
 
     private final DynamoDbClient dynamo;
     private final Transactions transactions;
@@ -89,7 +84,7 @@ class DynamoExecutionStore implements ExecutionStore {
 
     @Override
     public boolean unchanged(Stored read, Execution state) {
-        return java.util.Arrays.equals(read.form(), ExecutionJson.write(state));
+        return Arrays.equals(read.form(), ExecutionJson.write(state));
     }
 
     @Override
@@ -100,42 +95,32 @@ class DynamoExecutionStore implements ExecutionStore {
         if (item == null || item.isEmpty()) {
             return new Holds(ActiveExecutions.none(), 0);
         }
-        Map<String, Hold> holds = ExecutionJson.text(Items.requiredStr(item, "holds"), HOLD_MAP);
-        Map<String, String> plans = new HashMap<>();
-        Map<String, String> servers = new HashMap<>();
-        holds.forEach((execution, hold) -> {
-            plans.put(hold.planId(), execution);
-            hold.servers().forEach(server -> servers.put(server, execution));
-        });
-        return new Holds(new ActiveExecutions(plans, servers), Items.num(item, "version", 0));
+        return new Holds(
+                new ActiveExecutions(ExecutionJson.text(Items.requiredStr(item, "holds"), HOLD_MAP)),
+                Items.num(item, "version", 0));
     }
 
     // --------------------------------------------------------------------------------------------------- writes
 
     @Override
-    public void create(Change change, long holdsVersion) {
+    public void create(Change change, Holds holds) {
         Transaction tx =
                 new Transaction().write("execution", putState(change.state(), 1, "attribute_not_exists(pk)", Map.of()));
         if (change.hold()) {
-            tx.write(
-                    "holds",
-                    putHolds(
-                            holdsVersion,
-                            holds -> holds.put(change.state().executionId.value(), holdOf(change.state()))));
+            tx.write("holds", putHolds(holds.version(), holds.active().with(change.state())));
         }
         commit(tx, change, 1);
     }
 
     @Override
-    public void save(Change change, long version, long holdsVersion) {
+    public void save(Change change, long version, @Nullable Holds holds) {
         Transaction tx = new Transaction()
                 .write("execution", putState(change.state(), version + 1, "version = :v", Map.of(":v", n(version))));
         if (change.release()) {
-            tx.write(
-                    "holds",
-                    putHolds(
-                            holdsVersion,
-                            holds -> holds.remove(change.state().executionId.value())));
+            if (holds == null) {
+                throw new IllegalArgumentException("releasing a hold needs the holds it was decided against");
+            }
+            tx.write("holds", putHolds(holds.version(), holds.active().without(change.state())));
         }
         commit(tx, change, version + 1);
     }
@@ -216,37 +201,21 @@ class DynamoExecutionStore implements ExecutionStore {
         return TransactWriteItem.builder().put(put.build()).build();
     }
 
-    private TransactWriteItem putHolds(long version, java.util.function.Consumer<Map<String, Hold>> change) {
-        Map<String, AttributeValue> current = dynamo.getItem(
-                        r -> r.tableName(executions).key(key(HOLDS, HOLDS)).consistentRead(true))
-                .item();
-        Map<String, Hold> holds = current == null || current.isEmpty()
-                ? new LinkedHashMap<>()
-                : new LinkedHashMap<>(ExecutionJson.text(Items.requiredStr(current, "holds"), HOLD_MAP));
-        change.accept(holds);
+    /** The holds as they will be, conditional on the version they were read at (absent: none yet). */
+    private TransactWriteItem putHolds(long version, ActiveExecutions next) {
         Put.Builder put = Put.builder()
                 .tableName(executions)
                 .item(Map.of(
                         "pk", s(HOLDS),
                         "sk", s(HOLDS),
                         "version", n(version + 1),
-                        "holds", s(ExecutionJson.text(holds))));
+                        "holds", s(ExecutionJson.text(next.executions()))));
         if (version == 0) {
             put.conditionExpression("attribute_not_exists(pk)");
         } else {
             put.conditionExpression("version = :v").expressionAttributeValues(Map.of(":v", n(version)));
         }
         return TransactWriteItem.builder().put(put.build()).build();
-    }
-
-    private static Hold holdOf(Execution e) {
-        List<String> servers = new ArrayList<>();
-        for (WaveRun w : e.waves) {
-            for (ServerRun s : w.servers.values()) {
-                servers.add(s.server.sourceServerId().value());
-            }
-        }
-        return new Hold(e.planId.value(), servers);
     }
 
     private TransactWriteItem putTimer(Timer timer) {
