@@ -37,6 +37,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int PUT_EVENTS_BATCH = 10;
     private static final int DELETE_BATCH = 25;
+    /** PutEvents' limit on the total size of one request's entries (AWS counts source, detail-type and detail). */
+    static final int PUT_EVENTS_MAX_BYTES = 256 * 1024;
 
     private final DynamoDbClient dynamo;
     private final EventBridgeClient eventBridge;
@@ -77,8 +79,7 @@ public class OutboxRelay {
 
     /** Publishes entries that were just committed, in order; whatever fails stays for the sweep. */
     public void publish(List<Outbox.Entry> entries) {
-        for (int i = 0; i < entries.size(); i += PUT_EVENTS_BATCH) {
-            List<Outbox.Entry> batch = entries.subList(i, Math.min(entries.size(), i + PUT_EVENTS_BATCH));
+        for (List<Outbox.Entry> batch : batches(entries)) {
             try {
                 delete(put(batch));
             } catch (RuntimeException e) {
@@ -134,11 +135,44 @@ public class OutboxRelay {
         }
     }
 
-    /** PutEvents in batches of ten; returns the entries EventBridge accepted. */
+    /**
+     * Groups entries, in order, into PutEvents requests of at most ten entries and {@value #PUT_EVENTS_MAX_BYTES}
+     * bytes: ten large events (inventory chunks) would otherwise make one request EventBridge refuses whole.
+     */
+    static List<List<Outbox.Entry>> batches(List<Outbox.Entry> entries) {
+        List<List<Outbox.Entry>> out = new ArrayList<>();
+        List<Outbox.Entry> current = new ArrayList<>();
+        long bytes = 0;
+        for (Outbox.Entry e : entries) {
+            long size = size(e);
+            if (!current.isEmpty() && (current.size() == PUT_EVENTS_BATCH || bytes + size > PUT_EVENTS_MAX_BYTES)) {
+                out.add(current);
+                current = new ArrayList<>();
+                bytes = 0;
+            }
+            current.add(e);
+            bytes += size;
+        }
+        if (!current.isEmpty()) {
+            out.add(current);
+        }
+        return out;
+    }
+
+    static long size(Outbox.Entry e) {
+        return utf8(e.event().source())
+                + utf8(e.event().detailType())
+                + utf8(e.event().detailJson());
+    }
+
+    private static long utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    /** PutEvents in size-bounded batches; returns the entries EventBridge accepted. */
     private List<Outbox.Entry> put(List<Outbox.Entry> entries) {
         List<Outbox.Entry> accepted = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i += PUT_EVENTS_BATCH) {
-            List<Outbox.Entry> batch = entries.subList(i, Math.min(entries.size(), i + PUT_EVENTS_BATCH));
+        for (List<Outbox.Entry> batch : batches(entries)) {
             PutEventsResponse response = eventBridge.putEvents(r -> r.entries(batch.stream()
                     .map(e -> PutEventsRequestEntry.builder()
                             .eventBusName(config.busName())
