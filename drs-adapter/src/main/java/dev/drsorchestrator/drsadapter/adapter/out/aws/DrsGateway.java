@@ -1,0 +1,330 @@
+package dev.drsorchestrator.drsadapter.adapter.out.aws;
+
+import static dev.drsorchestrator.drsadapter.adapter.out.aws.Failures.call;
+
+import dev.drsorchestrator.contracts.events.drs.SourceServerState;
+import dev.drsorchestrator.contracts.ids.DrsJobId;
+import dev.drsorchestrator.contracts.ids.Ec2InstanceId;
+import dev.drsorchestrator.contracts.ids.RecoveryInstanceId;
+import dev.drsorchestrator.contracts.ids.SourceServerId;
+import dev.drsorchestrator.contracts.model.JobStatus;
+import dev.drsorchestrator.contracts.model.LaunchStatus;
+import dev.drsorchestrator.contracts.model.ReplicationState;
+import dev.drsorchestrator.drsadapter.domain.JobView;
+import dev.drsorchestrator.drsadapter.domain.RecoveryApi;
+import dev.drsorchestrator.drsadapter.domain.RecoveryInstanceView;
+import dev.drsorchestrator.drsadapter.domain.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.drs.model.DescribeJobsResponse;
+import software.amazon.awssdk.services.drs.model.DescribeRecoveryInstancesResponse;
+import software.amazon.awssdk.services.drs.model.DescribeSourceServersResponse;
+import software.amazon.awssdk.services.drs.model.Job;
+import software.amazon.awssdk.services.drs.model.JobLog;
+import software.amazon.awssdk.services.drs.model.JobLogEvent;
+import software.amazon.awssdk.services.drs.model.ParticipatingServer;
+import software.amazon.awssdk.services.drs.model.RecoveryInstance;
+import software.amazon.awssdk.services.drs.model.SourceServer;
+import software.amazon.awssdk.services.drs.model.StartRecoveryRequestSourceServer;
+
+/** {@link RecoveryApi} over the AWS SDK's DRS client (one per account and region), mapping DRS's shapes to ours. */
+@ApplicationScoped
+class DrsGateway implements RecoveryApi {
+
+    /** DRS's limit on ids in one filter. */
+    private static final int FILTER_IDS = 200;
+
+    private static final int PAGE = 1000;
+
+    private final ScopedClients clients;
+
+    DrsGateway(ScopedClients clients) {
+        this.clients = clients;
+    }
+
+    @Override
+    public List<SourceServerState> sourceServers(Scope scope, Collection<SourceServerId> ids) {
+        List<String> all = ids.stream().map(SourceServerId::value).distinct().toList();
+        List<SourceServerState> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += FILTER_IDS) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + FILTER_IDS));
+            String token = null;
+            do {
+                String from = token;
+                DescribeSourceServersResponse page = call(
+                        "DescribeSourceServers",
+                        () -> clients.drsReads(scope)
+                                .describeSourceServers(r -> r.filters(f -> f.sourceServerIDs(chunk))
+                                        .maxResults(PAGE)
+                                        .nextToken(from)));
+                page.items().forEach(s -> out.add(state(s)));
+                token = page.nextToken();
+            } while (token != null && !token.isEmpty());
+        }
+        return out;
+    }
+
+    @Override
+    public void eachSourceServerPage(Scope scope, Consumer<List<SourceServerState>> consumer) {
+        String token = null;
+        do {
+            String from = token;
+            DescribeSourceServersResponse page = call(
+                    "DescribeSourceServers",
+                    () -> clients.drsReads(scope)
+                            .describeSourceServers(
+                                    r -> r.filters(f -> {}).maxResults(PAGE).nextToken(from)));
+            consumer.accept(page.items().stream().map(DrsGateway::state).toList());
+            token = page.nextToken();
+        } while (token != null && !token.isEmpty());
+    }
+
+    @Override
+    public JobView startRecovery(Scope scope, List<SourceServerId> servers, boolean drill, Map<String, String> tags) {
+        List<StartRecoveryRequestSourceServer> list = servers.stream()
+                .map(s -> StartRecoveryRequestSourceServer.builder()
+                        .sourceServerID(s.value())
+                        .build())
+                .toList();
+        return view(call(
+                        "StartRecovery",
+                        () -> clients.drsStarts(scope)
+                                .startRecovery(r ->
+                                        r.sourceServers(list).isDrill(drill).tags(tags)))
+                .job());
+    }
+
+    @Override
+    public void reverseReplication(Scope scope, RecoveryInstanceId instance) {
+        call(
+                "ReverseReplication",
+                () -> clients.drsStarts(scope).reverseReplication(r -> r.recoveryInstanceID(instance.value())));
+    }
+
+    @Override
+    public JobView startFailbackLaunch(Scope scope, List<RecoveryInstanceId> instances, Map<String, String> tags) {
+        List<String> ids = instances.stream().map(RecoveryInstanceId::value).toList();
+        return view(call(
+                        "StartFailbackLaunch",
+                        () -> clients.drsStarts(scope)
+                                .startFailbackLaunch(
+                                        r -> r.recoveryInstanceIDs(ids).tags(tags)))
+                .job());
+    }
+
+    @Override
+    public JobView terminateRecoveryInstances(Scope scope, List<RecoveryInstanceId> instances) {
+        List<String> ids = instances.stream().map(RecoveryInstanceId::value).toList();
+        return view(call(
+                        "TerminateRecoveryInstances",
+                        () -> clients.drsStarts(scope).terminateRecoveryInstances(r -> r.recoveryInstanceIDs(ids)))
+                .job());
+    }
+
+    @Override
+    public List<JobView> jobs(Scope scope, Collection<DrsJobId> ids) {
+        List<String> all = ids.stream().map(DrsJobId::value).distinct().toList();
+        List<JobView> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += 100) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + 100));
+            describeJobs(scope, f -> f.jobIDs(chunk), out);
+        }
+        return out;
+    }
+
+    @Override
+    public List<JobView> jobsSince(Scope scope, Instant from) {
+        List<JobView> out = new ArrayList<>();
+        describeJobs(scope, f -> f.fromDate(from.toString()), out);
+        return out;
+    }
+
+    private void describeJobs(
+            Scope scope,
+            Consumer<software.amazon.awssdk.services.drs.model.DescribeJobsRequestFilters.Builder> filters,
+            List<JobView> out) {
+        String token = null;
+        do {
+            String from = token;
+            DescribeJobsResponse page = call(
+                    "DescribeJobs",
+                    () -> clients.drsReads(scope)
+                            .describeJobs(
+                                    r -> r.filters(filters).maxResults(PAGE).nextToken(from)));
+            page.items().forEach(j -> out.add(view(j)));
+            token = page.nextToken();
+        } while (token != null && !token.isEmpty());
+    }
+
+    @Override
+    public Map<SourceServerId, String> launchFailures(Scope scope, DrsJobId job) {
+        Map<SourceServerId, String> out = new LinkedHashMap<>();
+        String token = null;
+        do {
+            String from = token;
+            var page = call(
+                    "DescribeJobLogItems",
+                    () -> clients.drsReads(scope)
+                            .describeJobLogItems(
+                                    r -> r.jobID(job.value()).maxResults(PAGE).nextToken(from)));
+            for (JobLog item : page.items()) {
+                if (item.event() == JobLogEvent.LAUNCH_FAILED
+                        && item.eventData() != null
+                        && item.eventData().sourceServerID() != null) {
+                    String raw = item.eventData().rawError();
+                    out.put(
+                            SourceServerId.of(item.eventData().sourceServerID()),
+                            raw == null || raw.isBlank() ? "DRS logged LAUNCH_FAILED without a message" : raw);
+                }
+            }
+            token = page.nextToken();
+        } while (token != null && !token.isEmpty());
+        return out;
+    }
+
+    @Override
+    public List<RecoveryInstanceView> recoveryInstances(Scope scope, Collection<SourceServerId> servers) {
+        List<String> all =
+                servers.stream().map(SourceServerId::value).distinct().toList();
+        List<RecoveryInstanceView> out = new ArrayList<>();
+        int chunks = Math.max(1, (all.size() + FILTER_IDS - 1) / FILTER_IDS);
+        for (int c = 0; c < chunks; c++) {
+            List<String> chunk =
+                    all.isEmpty() ? List.of() : all.subList(c * FILTER_IDS, Math.min(all.size(), (c + 1) * FILTER_IDS));
+            String token = null;
+            do {
+                String from = token;
+                DescribeRecoveryInstancesResponse page = call(
+                        "DescribeRecoveryInstances",
+                        () -> clients.drsReads(scope)
+                                .describeRecoveryInstances(r -> r.filters(f -> {
+                                            if (!chunk.isEmpty()) {
+                                                f.sourceServerIDs(chunk);
+                                            }
+                                        })
+                                        .maxResults(PAGE)
+                                        .nextToken(from)));
+                page.items().forEach(ri -> out.add(view(ri)));
+                token = page.nextToken();
+            } while (token != null && !token.isEmpty());
+        }
+        return out;
+    }
+
+    @Override
+    public String callerAccount(Scope scope) {
+        return call(
+                "GetCallerIdentity",
+                () -> clients.sts(scope).getCallerIdentity().account());
+    }
+
+    // ---- mapping
+
+    static JobView view(Job job) {
+        List<JobView.Participant> servers = new ArrayList<>();
+        for (ParticipatingServer p : job.participatingServers()) {
+            servers.add(new JobView.Participant(
+                    SourceServerId.of(p.sourceServerID()),
+                    launchStatus(p.launchStatusAsString()),
+                    p.recoveryInstanceID() == null ? null : RecoveryInstanceId.of(p.recoveryInstanceID())));
+        }
+        return new JobView(
+                DrsJobId.of(job.jobID()),
+                JobStatus.valueOf(job.statusAsString()),
+                time(job.creationDateTime()),
+                time(job.endDateTime()),
+                job.hasTags() ? job.tags() : Map.of(),
+                servers);
+    }
+
+    private static LaunchStatus launchStatus(@Nullable String status) {
+        if (status == null) {
+            return LaunchStatus.PENDING;
+        }
+        try {
+            return LaunchStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            return LaunchStatus.PENDING;
+        }
+    }
+
+    static RecoveryInstanceView view(RecoveryInstance ri) {
+        String ec2 = ri.ec2InstanceID();
+        return new RecoveryInstanceView(
+                RecoveryInstanceId.of(ri.recoveryInstanceID()),
+                ec2 == null || !Ec2InstanceId.PATTERN.matcher(ec2).matches() ? null : Ec2InstanceId.of(ec2),
+                SourceServerId.of(ri.sourceServerID()),
+                ri.jobID() == null ? null : DrsJobId.of(ri.jobID()),
+                Boolean.TRUE.equals(ri.isDrill()),
+                ri.hasTags() ? ri.tags() : Map.of(),
+                ri.failback() == null ? null : ri.failback().stateAsString());
+    }
+
+    static SourceServerState state(SourceServer s) {
+        var replication = s.dataReplicationInfo();
+        ReplicationState state = ReplicationState.UNKNOWN;
+        Long lag = null;
+        if (replication != null) {
+            try {
+                state = ReplicationState.valueOf(replication.dataReplicationStateAsString());
+            } catch (IllegalArgumentException | NullPointerException e) {
+                state = ReplicationState.UNKNOWN;
+            }
+            if (replication.lagDuration() != null) {
+                try {
+                    lag = Duration.parse(replication.lagDuration()).getSeconds();
+                } catch (DateTimeParseException e) {
+                    lag = null;
+                }
+            }
+        }
+        var life = s.lifeCycle();
+        LaunchStatus last =
+                life == null || life.lastLaunch() == null || life.lastLaunch().status() == null
+                        ? null
+                        : launchStatus(life.lastLaunch().statusAsString());
+        Instant seen = life == null ? null : time(life.lastSeenByServiceDateTime());
+        String hostname = s.sourceProperties() == null || s.sourceProperties().identificationHints() == null
+                ? null
+                : s.sourceProperties().identificationHints().hostname();
+        String instance = s.recoveryInstanceId();
+        return new SourceServerState(
+                SourceServerId.of(s.sourceServerID()),
+                hostname,
+                s.hasTags() ? s.tags() : Map.of(),
+                state,
+                lag,
+                null,
+                last,
+                instance == null
+                                || !RecoveryInstanceId.PATTERN.matcher(instance).matches()
+                        ? null
+                        : RecoveryInstanceId.of(instance),
+                seen == null ? Instant.EPOCH : seen);
+    }
+
+    private static @Nullable Instant time(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException again) {
+                return null;
+            }
+        }
+    }
+}

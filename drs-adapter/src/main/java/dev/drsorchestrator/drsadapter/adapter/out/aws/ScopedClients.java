@@ -1,0 +1,128 @@
+package dev.drsorchestrator.drsadapter.adapter.out.aws;
+
+import dev.drsorchestrator.drsadapter.config.DrsConfig;
+import dev.drsorchestrator.drsadapter.domain.Scope;
+import dev.drsorchestrator.kit.aws.AwsClients;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.drs.DrsClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+/**
+ * The AWS clients of each account and region, built once and cached. A configured {@code roleArn} is assumed through
+ * STS (credentials cached and refreshed before they expire); other scopes use the service's own credentials.
+ *
+ * <p>Throttling (429) is retried by the SDK with exponential backoff and full jitter, up to
+ * {@code drs.retry.max-attempts}. Reads are also retried on server and network errors; {@code StartRecovery} and the
+ * other calls that start jobs are not (they have no client token: a repeat could start a second job), and the
+ * dispatcher reconciles with {@code DescribeJobs} instead.
+ */
+@ApplicationScoped
+class ScopedClients {
+
+    private final AwsClients aws;
+    private final DrsConfig config;
+    private final StsClient sts;
+    private final Map<String, Object> clients = new ConcurrentHashMap<>();
+
+    ScopedClients(AwsClients aws, DrsConfig config) {
+        this.aws = aws;
+        this.config = config;
+        this.sts = aws.configure(StsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()))
+                .build();
+    }
+
+    DrsClient drsReads(Scope scope) {
+        return client("drs-read", scope, () -> build(DrsClient.builder(), scope, true));
+    }
+
+    DrsClient drsStarts(Scope scope) {
+        return client("drs-start", scope, () -> build(DrsClient.builder(), scope, false));
+    }
+
+    SsmClient ssm(Scope scope) {
+        return client("ssm", scope, () -> build(SsmClient.builder(), scope, true));
+    }
+
+    LambdaClient lambda(Scope scope) {
+        return client("lambda", scope, () -> build(LambdaClient.builder(), scope, false));
+    }
+
+    StsClient sts(Scope scope) {
+        return client("sts", scope, () -> build(StsClient.builder(), scope, true));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <C> C client(String kind, Scope scope, java.util.function.Supplier<C> make) {
+        return (C) clients.computeIfAbsent(kind + "|" + scope.key(), k -> make.get());
+    }
+
+    private <B extends AwsClientBuilder<B, C>, C> C build(B builder, Scope scope, boolean retryServerErrors) {
+        if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
+            sync.httpClientBuilder(UrlConnectionHttpClient.builder());
+        }
+        aws.configure(builder);
+        builder.region(Region.of(scope.region()));
+        config.accounts().stream()
+                .filter(a -> a.accountId().equals(scope.accountId().value())
+                        && a.region().equals(scope.region())
+                        && a.roleArn().isPresent())
+                .findFirst()
+                .ifPresent(a -> builder.credentialsProvider(StsAssumeRoleCredentialsProvider.builder()
+                        .stsClient(sts)
+                        .asyncCredentialUpdateEnabled(false)
+                        .refreshRequest(r -> {
+                            r.roleArn(a.roleArn().get()).roleSessionName("drs-orchestrator");
+                            a.externalId().ifPresent(r::externalId);
+                        })
+                        .build()));
+        Predicate<Throwable> retry = retryServerErrors ? ScopedClients::transientOrThrottled : ScopedClients::throttled;
+        builder.overrideConfiguration(ClientOverrideConfiguration.builder()
+                .retryStrategy(StandardRetryStrategy.builder()
+                        .maxAttempts(config.retry().maxAttempts())
+                        .circuitBreakerEnabled(false)
+                        .backoffStrategy(BackoffStrategy.exponentialDelay(
+                                config.retry().baseDelay(), config.retry().maxDelay()))
+                        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(
+                                config.retry().baseDelay(), config.retry().maxDelay()))
+                        .treatAsThrottling(ScopedClients::throttled)
+                        .retryOnException(retry)
+                        .build())
+                .build());
+        return builder.build();
+    }
+
+    static boolean throttled(Throwable e) {
+        return e instanceof AwsServiceException a && (a.statusCode() == 429 || a.isThrottlingException());
+    }
+
+    static boolean transientOrThrottled(Throwable e) {
+        if (throttled(e)) {
+            return true;
+        }
+        if (e instanceof AwsServiceException a) {
+            return a.statusCode() >= 500;
+        }
+        return e instanceof SdkClientException;
+    }
+
+    @PreDestroy
+    void close() {
+        clients.values().forEach(c -> ((software.amazon.awssdk.core.SdkClient) c).close());
+        sts.close();
+    }
+}

@@ -1,0 +1,383 @@
+package dev.drsorchestrator.drsadapter.adapter.out.dynamodb;
+
+import static dev.drsorchestrator.kit.dynamo.Items.n;
+import static dev.drsorchestrator.kit.dynamo.Items.s;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.drsorchestrator.contracts.EventCodec;
+import dev.drsorchestrator.contracts.ids.ExecutionId;
+import dev.drsorchestrator.drsadapter.config.DrsConfig;
+import dev.drsorchestrator.drsadapter.domain.ActionRun;
+import dev.drsorchestrator.drsadapter.domain.Consumed;
+import dev.drsorchestrator.drsadapter.domain.InventoryState;
+import dev.drsorchestrator.drsadapter.domain.JobRequest;
+import dev.drsorchestrator.drsadapter.domain.JobStore;
+import dev.drsorchestrator.drsadapter.domain.Outgoing;
+import dev.drsorchestrator.drsadapter.domain.Scope;
+import dev.drsorchestrator.kit.dynamo.Items;
+import dev.drsorchestrator.kit.dynamo.Paging;
+import dev.drsorchestrator.kit.dynamo.Transaction;
+import dev.drsorchestrator.kit.dynamo.TransactionFailed;
+import dev.drsorchestrator.kit.dynamo.Transactions;
+import dev.drsorchestrator.kit.events.Delivery;
+import dev.drsorchestrator.kit.rest.Cursors;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+@ApplicationScoped
+class DynamoJobStore implements JobStore {
+
+    static final ObjectMapper MAPPER = EventCodec.mapper()
+            .copy()
+            .disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+            .setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
+
+    /** Outbox bytes one transaction carries at most (DynamoDB allows 4 MB a transaction). */
+    private static final int TX_BYTES = 3_000_000;
+
+    private final DynamoDbClient dynamo;
+    private final Transactions transactions;
+    private final String table;
+
+    DynamoJobStore(DynamoDbClient dynamo, Transactions transactions, DrsConfig config) {
+        this.dynamo = dynamo;
+        this.transactions = transactions;
+        this.table = config.table();
+    }
+
+    // ---- waves and jobs
+
+    @Override
+    public Optional<Instant> executionFirstSeen(ExecutionId execution) {
+        Map<String, AttributeValue> item = get("EXEC#" + execution.value());
+        return item == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Items.num(item, "firstSeenAt", 0)));
+    }
+
+    @Override
+    public boolean wavePlanned(String waveKey) {
+        return get(waveKey) != null;
+    }
+
+    @Override
+    public void planWave(
+            String waveKey,
+            @Nullable Instant executionFirstSeen,
+            ExecutionId execution,
+            List<JobRequest> jobs,
+            List<Outgoing> events,
+            Consumed consumed) {
+        Transaction tx = new Transaction();
+        tx.write("wave", putNew(Map.of("pk", s(waveKey), "executionId", s(execution.value()), "kind", s("WAVE"))));
+        if (executionFirstSeen != null) {
+            tx.write(
+                    "execution",
+                    putNew(Map.of(
+                            "pk",
+                            s("EXEC#" + execution.value()),
+                            "kind",
+                            s("EXEC"),
+                            "firstSeenAt",
+                            n(executionFirstSeen.toEpochMilli()))));
+        }
+        for (JobRequest job : jobs) {
+            tx.write("job", putNew(jobItem(job)));
+        }
+        commit(tx, events, consumed);
+    }
+
+    @Override
+    public List<JobRequest> openJobs() {
+        return queryAll(open("JOB")).stream()
+                .map(i -> read(i, JobRequest.class))
+                .toList();
+    }
+
+    @Override
+    public Optional<JobRequest> job(String id) {
+        return Optional.ofNullable(get(id)).map(i -> read(i, JobRequest.class));
+    }
+
+    @Override
+    public void save(JobRequest job, List<Outgoing> events) {
+        long expected = job.version;
+        job.version = expected + 1;
+        Transaction tx = new Transaction().write("job", putVersioned(jobItem(job), expected));
+        try {
+            commit(tx, events, null);
+        } catch (RuntimeException e) {
+            job.version = expected;
+            throw e;
+        }
+    }
+
+    @Override
+    public Page<JobRequest> jobsOf(ExecutionId execution, int limit, @Nullable String cursor) {
+        List<String> keys = List.of("pk", "executionId");
+        Map<String, String> position = Cursors.decode(cursor);
+        Map<String, AttributeValue> start;
+        try {
+            start = position == null ? null : Paging.toKey(position, keys);
+        } catch (RuntimeException e) {
+            throw Paging.invalidCursor();
+        }
+        QueryRequest.Builder query = QueryRequest.builder()
+                .tableName(table)
+                .indexName(DrsTables.BY_EXECUTION)
+                .keyConditionExpression("executionId = :e AND begins_with(pk, :job)")
+                .expressionAttributeValues(Map.of(":e", s(execution.value()), ":job", s("JOB#")));
+        Paging.Result result = Paging.collect(dynamo, query, limit, start, keys);
+        return new Page<>(
+                result.items().stream().map(i -> read(i, JobRequest.class)).toList(),
+                result.next() == null ? null : Cursors.encode(Paging.fromKey(result.next())));
+    }
+
+    @Override
+    public void acknowledge(Consumed consumed, List<Outgoing> events) {
+        commit(new Transaction(), events, consumed);
+    }
+
+    @Override
+    public void createJobs(List<JobRequest> jobs, List<Outgoing> events, Consumed consumed) {
+        Transaction tx = new Transaction();
+        for (JobRequest job : jobs) {
+            tx.write("job", putNew(jobItem(job)));
+        }
+        commit(tx, events, consumed);
+    }
+
+    private Map<String, AttributeValue> jobItem(JobRequest job) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s(job.id));
+        item.put("kind", s("JOB"));
+        item.put("executionId", s(job.executionId.value()));
+        item.put("version", n(job.version));
+        item.put("doc", s(write(job)));
+        if (job.phase.open()) {
+            item.put("open", s("JOB"));
+            item.put("queueKey", s(job.queueKey));
+        }
+        return item;
+    }
+
+    // ---- actions
+
+    @Override
+    public void createAction(ActionRun run, Consumed consumed) {
+        commit(new Transaction().write("action", putNew(actionItem(run))), List.of(), consumed);
+    }
+
+    @Override
+    public List<ActionRun> openActions() {
+        return queryAll(open("ACTION")).stream()
+                .map(i -> read(i, ActionRun.class))
+                .toList();
+    }
+
+    @Override
+    public void save(ActionRun run, List<Outgoing> events) {
+        long expected = run.version;
+        run.version = expected + 1;
+        try {
+            commit(new Transaction().write("action", putVersioned(actionItem(run), expected)), events, null);
+        } catch (RuntimeException e) {
+            run.version = expected;
+            throw e;
+        }
+    }
+
+    private Map<String, AttributeValue> actionItem(ActionRun run) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s(run.id));
+        item.put("kind", s("ACTION"));
+        item.put("version", n(run.version));
+        item.put("doc", s(write(run)));
+        if (!run.done) {
+            item.put("open", s("ACTION"));
+            item.put("queueKey", s(run.createdAt.toEpochMilli() + "#" + run.id));
+        }
+        return item;
+    }
+
+    // ---- inventory
+
+    @Override
+    public Optional<InventoryState> inventory(Scope scope) {
+        Map<String, AttributeValue> item = get(inventoryKey(scope));
+        if (item == null) {
+            return Optional.empty();
+        }
+        InventoryState state = gunzip(item.get("doc").b().asByteArray());
+        state.version = Items.num(item, "version", 0);
+        return Optional.of(state);
+    }
+
+    @Override
+    public void saveInventory(InventoryState state, boolean isNew, List<Outgoing> events) {
+        long expected = state.version;
+        List<List<Outgoing>> groups = new ArrayList<>();
+        List<Outgoing> current = new ArrayList<>();
+        long bytes = 0;
+        for (Outgoing e : events) {
+            long size = EventCodec.writeJson(e.payload()).length() + 1_000L;
+            if (!current.isEmpty() && (current.size() >= 90 || bytes + size > TX_BYTES)) {
+                groups.add(current);
+                current = new ArrayList<>();
+                bytes = 0;
+            }
+            current.add(e);
+            bytes += size;
+        }
+        for (List<Outgoing> early : groups) {
+            commit(new Transaction(), early, null);
+        }
+        state.version = expected + 1;
+        Map<String, AttributeValue> item = Map.of(
+                "pk", s(inventoryKey(state.scope())),
+                "kind", s("INV"),
+                "version", n(state.version),
+                "doc", AttributeValue.fromB(SdkBytes.fromByteArray(gzip(state))));
+        try {
+            commit(
+                    new Transaction().write("inventory", isNew ? putNew(item) : putVersioned(item, expected)),
+                    current,
+                    null);
+        } catch (RuntimeException e) {
+            state.version = expected;
+            throw e;
+        }
+    }
+
+    private static String inventoryKey(Scope scope) {
+        return "INV#" + scope.accountId().value() + "#" + scope.region();
+    }
+
+    // ---- helpers
+
+    private void commit(Transaction tx, List<Outgoing> events, @Nullable Consumed consumed) {
+        for (Outgoing e : events) {
+            tx.publish(e.metadata(), e.payload());
+        }
+        if (consumed != null) {
+            tx.markProcessed(new Delivery(consumed.eventId(), consumed.detailType(), consumed.receiveCount()));
+        }
+        try {
+            transactions.commit(tx);
+        } catch (TransactionFailed e) {
+            throw new Conflict("a concurrent change won (" + e.getMessage() + "); read again and retry");
+        }
+    }
+
+    private @Nullable Map<String, AttributeValue> get(String pk) {
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        r -> r.tableName(table).key(Map.of("pk", s(pk))).consistentRead(true))
+                .item();
+        return item == null || item.isEmpty() ? null : item;
+    }
+
+    private QueryRequest.Builder open(String kind) {
+        return QueryRequest.builder()
+                .tableName(table)
+                .indexName(DrsTables.BY_OPEN)
+                .keyConditionExpression("#open = :k")
+                .expressionAttributeNames(Map.of("#open", "open"))
+                .expressionAttributeValues(Map.of(":k", s(kind)));
+    }
+
+    private List<Map<String, AttributeValue>> queryAll(QueryRequest.Builder query) {
+        List<Map<String, AttributeValue>> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse page = dynamo.query(query.exclusiveStartKey(start).build());
+            out.addAll(page.items());
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
+    private TransactWriteItem putNew(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(table)
+                        .item(item)
+                        .conditionExpression("attribute_not_exists(pk)")
+                        .build())
+                .build();
+    }
+
+    private TransactWriteItem putVersioned(Map<String, AttributeValue> item, long expected) {
+        return TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(table)
+                        .item(item)
+                        .conditionExpression("#v = :v")
+                        .expressionAttributeNames(Map.of("#v", "version"))
+                        .expressionAttributeValues(Map.of(":v", n(expected)))
+                        .build())
+                .build();
+    }
+
+    private static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static <T> T read(Map<String, AttributeValue> item, Class<T> type) {
+        try {
+            T value = MAPPER.readValue(Items.requiredStr(item, "doc"), type);
+            long version = Items.num(item, "version", 0);
+            if (value instanceof JobRequest j) {
+                j.version = version;
+            } else if (value instanceof ActionRun a) {
+                a.version = version;
+            }
+            return value;
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored " + type.getSimpleName() + " is unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] gzip(InventoryState state) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            MAPPER.writeValue(out, state);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the inventory state of " + state.scope(), e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static InventoryState gunzip(byte[] stored) {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(stored))) {
+            return MAPPER.readValue(in, InventoryState.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored inventory state is unreadable: " + e.getMessage(), e);
+        }
+    }
+}

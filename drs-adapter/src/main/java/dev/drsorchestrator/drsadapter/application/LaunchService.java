@@ -1,0 +1,200 @@
+package dev.drsorchestrator.drsadapter.application;
+
+import dev.drsorchestrator.contracts.envelope.EventMetadata;
+import dev.drsorchestrator.contracts.events.drs.SourceServerState;
+import dev.drsorchestrator.contracts.events.drs.WaveLaunchAccepted;
+import dev.drsorchestrator.contracts.events.drs.WaveLaunchRejected;
+import dev.drsorchestrator.contracts.events.execution.WaveLaunchRequested;
+import dev.drsorchestrator.contracts.ids.RecoveryInstanceId;
+import dev.drsorchestrator.contracts.ids.SourceServerId;
+import dev.drsorchestrator.contracts.model.ExecutionType;
+import dev.drsorchestrator.contracts.model.ServerSnapshot;
+import dev.drsorchestrator.drsadapter.domain.Consumed;
+import dev.drsorchestrator.drsadapter.domain.DrsCallFailed;
+import dev.drsorchestrator.drsadapter.domain.JobKind;
+import dev.drsorchestrator.drsadapter.domain.JobRequest;
+import dev.drsorchestrator.drsadapter.domain.JobStore;
+import dev.drsorchestrator.drsadapter.domain.Outgoing;
+import dev.drsorchestrator.drsadapter.domain.RecoveryApi;
+import dev.drsorchestrator.drsadapter.domain.RecoveryInstanceView;
+import dev.drsorchestrator.drsadapter.domain.Scope;
+import dev.drsorchestrator.drsadapter.domain.WavePlanner;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * A wave launch request becomes job requests in the launch queue: preflight every server with DRS, reject the wave
+ * when a CRITICAL server is not ready, split the rest into jobs within the quotas, and commit the plan with
+ * {@code WaveLaunchAccepted} (or {@code WaveLaunchRejected}) in one transaction. A second request for the same wave
+ * attempt changes nothing.
+ */
+@ApplicationScoped
+public class LaunchService {
+
+    private static final Logger LOG = Logger.getLogger(LaunchService.class);
+
+    private final RecoveryApi drs;
+    private final JobStore store;
+    private final Accounts accounts;
+    private final Dispatcher dispatcher;
+    private final Clock clock;
+
+    LaunchService(RecoveryApi drs, JobStore store, Accounts accounts, Dispatcher dispatcher, Clock clock) {
+        this.drs = drs;
+        this.store = store;
+        this.accounts = accounts;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    public static String waveKey(WaveLaunchRequested r) {
+        return "WAVE#" + r.executionId().value() + "#" + r.waveId().value() + "#" + r.attempt();
+    }
+
+    public void onRequested(WaveLaunchRequested request, EventMetadata cause, Consumed consumed) {
+        String waveKey = waveKey(request);
+        if (store.wavePlanned(waveKey)) {
+            LOG.infof(
+                    "wave %s attempt %d of %s was planned before; this request changes nothing",
+                    request.waveId(), request.attempt(), request.executionId());
+            store.acknowledge(consumed, List.of());
+            return;
+        }
+        boolean failback = request.executionType() == ExecutionType.FAILBACK;
+        List<WavePlanner.Seen> seen = preflight(request.servers(), failback);
+        WavePlanner.Plan plan = WavePlanner.plan(seen, request.rpoSeconds(), failback, accounts::quotas);
+        Instant now = clock.instant();
+        EventMetadata meta = Metadata.of(request.executionId(), cause.eventId(), cause.traceparent(), now);
+        try {
+            if (plan instanceof WavePlanner.Rejected rejected) {
+                LOG.warnf("wave %s of %s rejected: %s", request.waveId(), request.executionId(), rejected.reason());
+                store.planWave(
+                        waveKey,
+                        null,
+                        request.executionId(),
+                        List.of(),
+                        List.of(new Outgoing(
+                                meta,
+                                new WaveLaunchRejected(
+                                        request.executionId(),
+                                        request.waveId(),
+                                        request.attempt(),
+                                        rejected.reason(),
+                                        rejected.servers()))),
+                        consumed);
+                return;
+            }
+            WavePlanner.Accepted accepted = (WavePlanner.Accepted) plan;
+            Instant known = store.executionFirstSeen(request.executionId()).orElse(null);
+            Instant firstSeen = known == null ? now : known;
+            List<JobRequest> jobs = new ArrayList<>();
+            int n = 0;
+            for (WavePlanner.Batch batch : accepted.batches()) {
+                n++;
+                JobRequest job = new JobRequest();
+                job.id = "JOB#" + request.executionId().value() + "#"
+                        + request.waveId().value() + "#" + request.attempt() + "#" + n;
+                job.kind = failback ? JobKind.FAILBACK : JobKind.LAUNCH;
+                job.executionId = request.executionId();
+                job.planId = request.planId().value();
+                job.waveId = request.waveId();
+                job.attempt = request.attempt();
+                job.batch = n;
+                job.batchCount = accepted.batches().size();
+                job.accountId = batch.scope().accountId().value();
+                job.region = batch.scope().region();
+                job.drill = request.drill();
+                job.members = new ArrayList<>(batch.members());
+                job.queueKey = String.format(
+                        "%013d#%s#%013d#%s#%04d#%04d",
+                        firstSeen.toEpochMilli(),
+                        request.executionId().value(),
+                        now.toEpochMilli(),
+                        request.waveId().value(),
+                        request.attempt(),
+                        n);
+                job.createdAt = now;
+                job.causationId = cause.eventId();
+                job.traceparent = cause.traceparent();
+                jobs.add(job);
+            }
+            LOG.infof(
+                    "wave %s attempt %d of %s: %d server(s) in %d job(s), %d left out",
+                    request.waveId(),
+                    request.attempt(),
+                    request.executionId(),
+                    accepted.launching().size(),
+                    jobs.size(),
+                    accepted.excluded().size());
+            store.planWave(
+                    waveKey,
+                    known == null ? now : null,
+                    request.executionId(),
+                    jobs,
+                    List.of(new Outgoing(
+                            meta,
+                            new WaveLaunchAccepted(
+                                    request.executionId(),
+                                    request.waveId(),
+                                    request.attempt(),
+                                    jobs.size(),
+                                    accepted.launching(),
+                                    accepted.excluded()))),
+                    consumed);
+            dispatcher.wakeup().signal();
+        } catch (JobStore.Conflict e) {
+            if (!store.wavePlanned(waveKey)) {
+                throw e;
+            }
+            LOG.infof(
+                    "wave %s of %s was planned by another delivery meanwhile", request.waveId(), request.executionId());
+        }
+    }
+
+    /** Asks DRS about every server of the wave, one scope at a time. */
+    private List<WavePlanner.Seen> preflight(List<ServerSnapshot> servers, boolean failback) {
+        Map<Scope, List<ServerSnapshot>> byScope = new LinkedHashMap<>();
+        for (ServerSnapshot s : servers) {
+            byScope.computeIfAbsent(new Scope(s.accountId(), s.region()), k -> new ArrayList<>())
+                    .add(s);
+        }
+        List<WavePlanner.Seen> out = new ArrayList<>();
+        byScope.forEach((scope, list) -> {
+            List<SourceServerId> ids =
+                    list.stream().map(ServerSnapshot::sourceServerId).toList();
+            Map<SourceServerId, SourceServerState> states = new HashMap<>();
+            Map<SourceServerId, RecoveryInstanceId> instances = new HashMap<>();
+            String unreachable = null;
+            try {
+                if (failback) {
+                    for (RecoveryInstanceView ri : drs.recoveryInstances(scope, ids)) {
+                        if (!ri.drill()) {
+                            instances.put(ri.sourceServerId(), ri.recoveryInstanceId());
+                        }
+                    }
+                } else {
+                    drs.sourceServers(scope, ids).forEach(st -> states.put(st.sourceServerId(), st));
+                }
+            } catch (DrsCallFailed e) {
+                if (e.kind() != DrsCallFailed.Kind.ACCESS_DENIED && e.kind() != DrsCallFailed.Kind.REJECTED) {
+                    throw e;
+                }
+                unreachable = "DRS in account " + scope.accountId() + " region " + scope.region()
+                        + " cannot be reached: " + e.getMessage() + ". Check drs.accounts (role, external id) and"
+                        + " GET /drs/accounts";
+            }
+            for (ServerSnapshot s : list) {
+                out.add(new WavePlanner.Seen(
+                        s, states.get(s.sourceServerId()), unreachable, instances.get(s.sourceServerId())));
+            }
+        });
+        return out;
+    }
+}
