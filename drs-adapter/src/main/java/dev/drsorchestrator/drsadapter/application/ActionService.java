@@ -125,11 +125,13 @@ public class ActionService {
             }
             running.add(run.id);
             workers.submit(() -> {
+                org.jboss.logging.MDC.put("correlationId", run.executionId.value());
                 try {
                     step(run);
                 } catch (RuntimeException e) {
                     LOG.warnf(e, "%s: a step failed; it is tried again when its lease ends", run.id);
                 } finally {
+                    org.jboss.logging.MDC.remove("correlationId");
                     running.remove(run.id);
                     wakeup.signal();
                 }
