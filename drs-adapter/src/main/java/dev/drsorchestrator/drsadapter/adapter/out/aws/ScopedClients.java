@@ -47,23 +47,23 @@ class ScopedClients {
     }
 
     DrsClient drsReads(Scope scope) {
-        return client("drs-read", scope, () -> build(DrsClient.builder(), scope, true));
+        return client("drs-read", scope, () -> build(DrsClient.builder(), scope, Calls.READS));
     }
 
     DrsClient drsStarts(Scope scope) {
-        return client("drs-start", scope, () -> build(DrsClient.builder(), scope, false));
+        return client("drs-start", scope, () -> build(DrsClient.builder(), scope, Calls.STARTS));
     }
 
     SsmClient ssm(Scope scope) {
-        return client("ssm", scope, () -> build(SsmClient.builder(), scope, true));
+        return client("ssm", scope, () -> build(SsmClient.builder(), scope, Calls.READS));
     }
 
     LambdaClient lambda(Scope scope) {
-        return client("lambda", scope, () -> build(LambdaClient.builder(), scope, false));
+        return client("lambda", scope, () -> build(LambdaClient.builder(), scope, Calls.INVOKES));
     }
 
     StsClient sts(Scope scope) {
-        return client("sts", scope, () -> build(StsClient.builder(), scope, true));
+        return client("sts", scope, () -> build(StsClient.builder(), scope, Calls.READS));
     }
 
     @SuppressWarnings("unchecked")
@@ -71,7 +71,17 @@ class ScopedClients {
         return (C) clients.computeIfAbsent(kind + "|" + scope.key(), k -> make.get());
     }
 
-    private <B extends AwsClientBuilder<B, C>, C> C build(B builder, Scope scope, boolean retryServerErrors) {
+    /** How a client's calls may be retried. */
+    private enum Calls {
+        /** Reads: retried on throttling, server and network errors. */
+        READS,
+        /** Calls that start DRS jobs: retried on throttling only, and bounded well within the launch lease. */
+        STARTS,
+        /** Lambda invocations: retried on throttling only (a function may not be idempotent). */
+        INVOKES
+    }
+
+    private <B extends AwsClientBuilder<B, C>, C> C build(B builder, Scope scope, Calls calls) {
         if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
             sync.httpClientBuilder(UrlConnectionHttpClient.builder());
         }
@@ -90,9 +100,15 @@ class ScopedClients {
                             a.externalId().ifPresent(r::externalId);
                         })
                         .build()));
-        Predicate<Throwable> retry = retryServerErrors ? ScopedClients::transientOrThrottled : ScopedClients::throttled;
-        builder.overrideConfiguration(ClientOverrideConfiguration.builder()
-                .retryStrategy(StandardRetryStrategy.builder()
+        Predicate<Throwable> retry =
+                calls == Calls.READS ? ScopedClients::transientOrThrottled : ScopedClients::throttled;
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder();
+        if (calls == Calls.STARTS) {
+            // A call that starts a job, with all its throttling retries, ends well within the launch lease: another
+            // instance never reconciles (and maybe starts) a job whose StartRecovery is still in flight.
+            override.apiCallTimeout(config.dispatch().lease().dividedBy(2));
+        }
+        builder.overrideConfiguration(override.retryStrategy(StandardRetryStrategy.builder()
                         .maxAttempts(config.retry().maxAttempts())
                         .circuitBreakerEnabled(false)
                         .backoffStrategy(BackoffStrategy.exponentialDelay(
