@@ -25,7 +25,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.drs.model.DescribeJobLogItemsResponse;
 import software.amazon.awssdk.services.drs.model.DescribeJobsResponse;
 import software.amazon.awssdk.services.drs.model.DescribeRecoveryInstancesResponse;
 import software.amazon.awssdk.services.drs.model.DescribeSourceServersResponse;
@@ -54,39 +56,31 @@ class DrsGateway implements RecoveryApi {
 
     @Override
     public List<SourceServerState> sourceServers(Scope scope, Collection<SourceServerId> ids) {
-        List<String> all = ids.stream().map(SourceServerId::value).distinct().toList();
         List<SourceServerState> out = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += FILTER_IDS) {
-            List<String> chunk = all.subList(i, Math.min(all.size(), i + FILTER_IDS));
-            String token = null;
-            do {
-                String from = token;
-                DescribeSourceServersResponse page = call(
-                        "DescribeSourceServers",
-                        () -> clients.drsReads(scope)
-                                .describeSourceServers(r -> r.filters(f -> f.sourceServerIDs(chunk))
-                                        .maxResults(PAGE)
-                                        .nextToken(from)));
-                page.items().forEach(s -> out.add(state(s)));
-                token = page.nextToken();
-            } while (token != null && !token.isEmpty());
+        for (List<String> chunk :
+                chunks(ids.stream().map(SourceServerId::value).distinct().toList(), FILTER_IDS)) {
+            pages(
+                    "DescribeSourceServers",
+                    from -> clients.drsReads(scope)
+                            .describeSourceServers(r -> r.filters(f -> f.sourceServerIDs(chunk))
+                                    .maxResults(PAGE)
+                                    .nextToken(from)),
+                    DescribeSourceServersResponse::nextToken,
+                    page -> page.items().forEach(s -> out.add(state(s))));
         }
         return out;
     }
 
     @Override
     public void eachSourceServerPage(Scope scope, Consumer<List<SourceServerState>> consumer) {
-        String token = null;
-        do {
-            String from = token;
-            DescribeSourceServersResponse page = call(
-                    "DescribeSourceServers",
-                    () -> clients.drsReads(scope)
-                            .describeSourceServers(
-                                    r -> r.filters(f -> {}).maxResults(PAGE).nextToken(from)));
-            consumer.accept(page.items().stream().map(DrsGateway::state).toList());
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty());
+        pages(
+                "DescribeSourceServers",
+                from -> clients.drsReads(scope)
+                        .describeSourceServers(
+                                r -> r.filters(f -> {}).maxResults(PAGE).nextToken(from)),
+                DescribeSourceServersResponse::nextToken,
+                page -> consumer.accept(
+                        page.items().stream().map(DrsGateway::state).toList()));
     }
 
     @Override
@@ -133,10 +127,9 @@ class DrsGateway implements RecoveryApi {
 
     @Override
     public List<JobView> jobs(Scope scope, Collection<DrsJobId> ids) {
-        List<String> all = ids.stream().map(DrsJobId::value).distinct().toList();
         List<JobView> out = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += 100) {
-            List<String> chunk = all.subList(i, Math.min(all.size(), i + 100));
+        for (List<String> chunk :
+                chunks(ids.stream().map(DrsJobId::value).distinct().toList(), 100)) {
             describeJobs(scope, f -> f.jobIDs(chunk), out);
         }
         return out;
@@ -153,42 +146,35 @@ class DrsGateway implements RecoveryApi {
             Scope scope,
             Consumer<software.amazon.awssdk.services.drs.model.DescribeJobsRequestFilters.Builder> filters,
             List<JobView> out) {
-        String token = null;
-        do {
-            String from = token;
-            DescribeJobsResponse page = call(
-                    "DescribeJobs",
-                    () -> clients.drsReads(scope)
-                            .describeJobs(
-                                    r -> r.filters(filters).maxResults(PAGE).nextToken(from)));
-            page.items().forEach(j -> out.add(view(j)));
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty());
+        pages(
+                "DescribeJobs",
+                from -> clients.drsReads(scope)
+                        .describeJobs(r -> r.filters(filters).maxResults(PAGE).nextToken(from)),
+                DescribeJobsResponse::nextToken,
+                page -> page.items().forEach(j -> out.add(view(j))));
     }
 
     @Override
     public Map<SourceServerId, String> launchFailures(Scope scope, DrsJobId job) {
         Map<SourceServerId, String> out = new LinkedHashMap<>();
-        String token = null;
-        do {
-            String from = token;
-            var page = call(
-                    "DescribeJobLogItems",
-                    () -> clients.drsReads(scope)
-                            .describeJobLogItems(
-                                    r -> r.jobID(job.value()).maxResults(PAGE).nextToken(from)));
-            for (JobLog item : page.items()) {
-                if (item.event() == JobLogEvent.LAUNCH_FAILED
-                        && item.eventData() != null
-                        && item.eventData().sourceServerID() != null) {
-                    String raw = item.eventData().rawError();
-                    out.put(
-                            SourceServerId.of(item.eventData().sourceServerID()),
-                            raw == null || raw.isBlank() ? "DRS logged LAUNCH_FAILED without a message" : raw);
-                }
-            }
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty());
+        pages(
+                "DescribeJobLogItems",
+                from -> clients.drsReads(scope)
+                        .describeJobLogItems(
+                                r -> r.jobID(job.value()).maxResults(PAGE).nextToken(from)),
+                DescribeJobLogItemsResponse::nextToken,
+                page -> {
+                    for (JobLog item : page.items()) {
+                        if (item.event() == JobLogEvent.LAUNCH_FAILED
+                                && item.eventData() != null
+                                && item.eventData().sourceServerID() != null) {
+                            String raw = item.eventData().rawError();
+                            out.put(
+                                    SourceServerId.of(item.eventData().sourceServerID()),
+                                    raw == null || raw.isBlank() ? "DRS logged LAUNCH_FAILED without a message" : raw);
+                        }
+                    }
+                });
         return out;
     }
 
@@ -197,26 +183,40 @@ class DrsGateway implements RecoveryApi {
         List<String> all =
                 servers.stream().map(SourceServerId::value).distinct().toList();
         List<RecoveryInstanceView> out = new ArrayList<>();
-        int chunks = Math.max(1, (all.size() + FILTER_IDS - 1) / FILTER_IDS);
-        for (int c = 0; c < chunks; c++) {
-            List<String> chunk =
-                    all.isEmpty() ? List.of() : all.subList(c * FILTER_IDS, Math.min(all.size(), (c + 1) * FILTER_IDS));
-            String token = null;
-            do {
-                String from = token;
-                DescribeRecoveryInstancesResponse page = call(
-                        "DescribeRecoveryInstances",
-                        () -> clients.drsReads(scope)
-                                .describeRecoveryInstances(r -> r.filters(f -> {
-                                            if (!chunk.isEmpty()) {
-                                                f.sourceServerIDs(chunk);
-                                            }
-                                        })
-                                        .maxResults(PAGE)
-                                        .nextToken(from)));
-                page.items().forEach(ri -> out.add(view(ri)));
-                token = page.nextToken();
-            } while (token != null && !token.isEmpty());
+        // No ids: every recovery instance of the scope, in one unfiltered listing.
+        for (List<String> chunk : all.isEmpty() ? List.of(List.<String>of()) : chunks(all, FILTER_IDS)) {
+            pages(
+                    "DescribeRecoveryInstances",
+                    from -> clients.drsReads(scope)
+                            .describeRecoveryInstances(r -> r.filters(f -> {
+                                        if (!chunk.isEmpty()) {
+                                            f.sourceServerIDs(chunk);
+                                        }
+                                    })
+                                    .maxResults(PAGE)
+                                    .nextToken(from)),
+                    DescribeRecoveryInstancesResponse::nextToken,
+                    page -> page.items().forEach(ri -> out.add(view(ri))));
+        }
+        return out;
+    }
+
+    /** Calls a paged Describe operation until DRS returns no next token, handing each page over. */
+    private static <R> void pages(
+            String operation, Function<String, R> call, Function<R, String> nextToken, Consumer<R> each) {
+        String token = null;
+        do {
+            String from = token;
+            R page = call(operation, () -> call.apply(from));
+            each.accept(page);
+            token = nextToken.apply(page);
+        } while (token != null && !token.isEmpty());
+    }
+
+    private static List<List<String>> chunks(List<String> all, int size) {
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += size) {
+            out.add(all.subList(i, Math.min(all.size(), i + size)));
         }
         return out;
     }

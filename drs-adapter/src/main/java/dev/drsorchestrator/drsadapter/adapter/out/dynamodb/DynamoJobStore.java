@@ -123,15 +123,7 @@ class DynamoJobStore implements JobStore {
 
     @Override
     public void save(JobRequest job, List<Outgoing> events) {
-        long expected = job.version;
-        job.version = expected + 1;
-        Transaction tx = new Transaction().write("job", putVersioned(jobItem(job), expected));
-        try {
-            commit(tx, events, null);
-        } catch (RuntimeException e) {
-            job.version = expected;
-            throw e;
-        }
+        saveVersioned("job", job.version, v -> job.version = v, () -> jobItem(job), events);
     }
 
     @Override
@@ -199,12 +191,21 @@ class DynamoJobStore implements JobStore {
 
     @Override
     public void save(ActionRun run, List<Outgoing> events) {
-        long expected = run.version;
-        run.version = expected + 1;
+        saveVersioned("action", run.version, v -> run.version = v, () -> actionItem(run), events);
+    }
+
+    /** Writes an item read at {@code expected} with the next version; the object keeps its version if that fails. */
+    private void saveVersioned(
+            String label,
+            long expected,
+            java.util.function.LongConsumer setVersion,
+            java.util.function.Supplier<Map<String, AttributeValue>> item,
+            List<Outgoing> events) {
+        setVersion.accept(expected + 1);
         try {
-            commit(new Transaction().write("action", putVersioned(actionItem(run), expected)), events, null);
+            commit(new Transaction().write(label, putVersioned(item.get(), expected)), events, null);
         } catch (RuntimeException e) {
-            run.version = expected;
+            setVersion.accept(expected);
             throw e;
         }
     }
