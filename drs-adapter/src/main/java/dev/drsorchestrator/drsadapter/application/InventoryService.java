@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -152,14 +151,6 @@ public class InventoryService {
                 .map(s -> s.lastAttemptAt)
                 .filter(t -> t != null)
                 .orElse(Instant.EPOCH);
-    }
-
-    public Map<Scope, Optional<InventoryState>> states() {
-        Map<Scope, Optional<InventoryState>> out = new java.util.LinkedHashMap<>();
-        for (Scope s : accounts.scopes()) {
-            out.put(s, store.inventory(s));
-        }
-        return out;
     }
 
     private void saveQuietly(InventoryState state, boolean isNew, List<Outgoing> events) {

@@ -94,6 +94,8 @@ public class Tracker {
                 due.computeIfAbsent(j.scope(), s -> new ArrayList<>()).add(j);
             }
         }
+        // Hints about jobs that are not (or not yet visibly) ours are dropped: polling covers them.
+        hinted.clear();
         hintedScopes.clear();
         due.forEach(this::poll);
     }

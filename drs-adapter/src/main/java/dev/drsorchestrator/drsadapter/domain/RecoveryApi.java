@@ -40,7 +40,4 @@ public interface RecoveryApi {
 
     /** Recovery instances of the given source servers (all of the scope's when empty). */
     List<RecoveryInstanceView> recoveryInstances(Scope scope, Collection<SourceServerId> servers);
-
-    /** The account the configured credentials act in (STS GetCallerIdentity): reachability. */
-    String callerAccount(Scope scope);
 }

@@ -221,13 +221,6 @@ class DrsGateway implements RecoveryApi {
         return out;
     }
 
-    @Override
-    public String callerAccount(Scope scope) {
-        return call(
-                "GetCallerIdentity",
-                () -> clients.sts(scope).getCallerIdentity().account());
-    }
-
     // ---- mapping
 
     static JobView view(Job job) {

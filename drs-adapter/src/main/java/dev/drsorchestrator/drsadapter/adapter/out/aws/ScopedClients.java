@@ -62,10 +62,6 @@ class ScopedClients {
         return client("lambda", scope, () -> build(LambdaClient.builder(), scope, Calls.INVOKES));
     }
 
-    StsClient sts(Scope scope) {
-        return client("sts", scope, () -> build(StsClient.builder(), scope, Calls.READS));
-    }
-
     @SuppressWarnings("unchecked")
     private <C> C client(String kind, Scope scope, java.util.function.Supplier<C> make) {
         return (C) clients.computeIfAbsent(kind + "|" + scope.key(), k -> make.get());
