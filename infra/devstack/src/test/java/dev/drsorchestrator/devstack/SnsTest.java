@@ -234,4 +234,21 @@ class SnsTest {
         sns.deleteTopic(b -> b.topicArn(topic));
         assertThat(sns.listTopics().topics()).isEmpty();
     }
+
+    @Test
+    void emailSubscriptionsAreKeptButNeverSentTo() {
+        String topic = sns.createTopic(b -> b.name("mail")).topicArn();
+        String url = subscribedQueue(topic, "beside-mail", Map.of("RawMessageDelivery", "true"));
+        String mail = sns.subscribe(b -> b.topicArn(topic).protocol("email").endpoint("ops@example.com"))
+                .subscriptionArn();
+        assertThat(sns.listSubscriptionsByTopic(b -> b.topicArn(topic)).subscriptions())
+                .anySatisfy(sub -> assertThat(sub.subscriptionArn()).isEqualTo(mail));
+        sns.publish(b -> b.topicArn(topic).message("hello"));
+        assertThat(awaitMessages(url, 1)).extracting(Message::body).containsExactly("hello");
+        assertThat(devstack.deliveries().failures()).isEmpty();
+        assertThatThrownBy(() ->
+                        sns.subscribe(b -> b.topicArn(topic).protocol("email").endpoint("not-an-address")))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("Email address");
+    }
 }
