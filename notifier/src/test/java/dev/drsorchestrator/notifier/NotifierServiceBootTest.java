@@ -3,7 +3,10 @@ package dev.drsorchestrator.notifier;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 
+import dev.drsorchestrator.devstack.testing.DevstackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.io.Reader;
@@ -13,12 +16,17 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@QuarkusTestResource(DevstackTestResource.class)
 class NotifierServiceBootTest {
 
     @Test
-    void serviceBootsAndReportsItselfHealthy() {
+    void serviceBootsAndIsReadyOnceItsTableAndQueueExist() {
         given().when().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'tables and inbox queue' }.data", hasKey("notifier-notifications"));
     }
 
     @Test
@@ -27,12 +35,13 @@ class NotifierServiceBootTest {
                 .get("/q/openapi?format=json")
                 .then()
                 .statusCode(200)
-                .body("info.title", equalTo("DRS Orchestrator notifier"));
+                .body("info.title", equalTo("DRS Orchestrator notifier"))
+                .body("paths", hasKey("/subscriptions"))
+                .body("paths", hasKey("/notifications"));
     }
 
     @Test
     void listensOnItsFixedPortOutsideTests() throws IOException {
-        // Tests run on a random port; the module's own configuration is what a real start uses.
         Properties packaged = new Properties();
         try (Reader in = Files.newBufferedReader(Path.of("src/main/resources/application.properties"))) {
             packaged.load(in);
