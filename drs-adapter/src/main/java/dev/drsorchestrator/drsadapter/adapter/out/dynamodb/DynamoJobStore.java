@@ -3,10 +3,7 @@ package dev.drsorchestrator.drsadapter.adapter.out.dynamodb;
 import static dev.drsorchestrator.kit.dynamo.Items.n;
 import static dev.drsorchestrator.kit.dynamo.Items.s;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.drsorchestrator.contracts.EventCodec;
 import dev.drsorchestrator.contracts.ids.ExecutionId;
 import dev.drsorchestrator.drsadapter.config.DrsConfig;
@@ -19,6 +16,7 @@ import dev.drsorchestrator.drsadapter.domain.Outgoing;
 import dev.drsorchestrator.drsadapter.domain.Scope;
 import dev.drsorchestrator.kit.dynamo.Items;
 import dev.drsorchestrator.kit.dynamo.Paging;
+import dev.drsorchestrator.kit.dynamo.StateJson;
 import dev.drsorchestrator.kit.dynamo.Transaction;
 import dev.drsorchestrator.kit.dynamo.TransactionFailed;
 import dev.drsorchestrator.kit.dynamo.Transactions;
@@ -49,12 +47,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 @ApplicationScoped
 class DynamoJobStore implements JobStore {
 
-    static final ObjectMapper MAPPER = EventCodec.mapper()
-            .copy()
-            .disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-            .setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
+    static final ObjectMapper MAPPER = StateJson.mapper();
 
     /** Outbox bytes one transaction carries at most (DynamoDB allows 4 MB a transaction). */
     private static final int TX_BYTES = 3_000_000;

@@ -1,13 +1,10 @@
 package dev.drsorchestrator.execution.adapter.out.dynamodb;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.drsorchestrator.contracts.EventCodec;
 import dev.drsorchestrator.execution.domain.Execution;
+import dev.drsorchestrator.kit.dynamo.StateJson;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,12 +19,7 @@ import java.util.zip.GZIPOutputStream;
 public final class ExecutionJson {
 
     // The state's mutable fields are its JSON; map keys (server ids) keep their order.
-    static final ObjectMapper MAPPER = EventCodec.mapper()
-            .copy()
-            .disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-            .setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
+    static final ObjectMapper MAPPER = StateJson.mapper();
 
     private ExecutionJson() {}
 

@@ -3,12 +3,10 @@ package dev.drsorchestrator.notifier.adapter.out.dynamodb;
 import static dev.drsorchestrator.kit.dynamo.Items.n;
 import static dev.drsorchestrator.kit.dynamo.Items.s;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.drsorchestrator.contracts.EventCodec;
 import dev.drsorchestrator.kit.dynamo.Items;
 import dev.drsorchestrator.kit.dynamo.Paging;
+import dev.drsorchestrator.kit.dynamo.StateJson;
 import dev.drsorchestrator.kit.dynamo.Transaction;
 import dev.drsorchestrator.kit.dynamo.TransactionFailed;
 import dev.drsorchestrator.kit.dynamo.Transactions;
@@ -37,11 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 @ApplicationScoped
 class DynamoNotificationStore implements NotificationStore {
 
-    static final ObjectMapper MAPPER = EventCodec.mapper()
-            .copy()
-            .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-            .setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
+    static final ObjectMapper MAPPER = StateJson.mapper();
 
     private static final List<String> TIME_KEYS = List.of("pk", "kind", "listKey");
 
