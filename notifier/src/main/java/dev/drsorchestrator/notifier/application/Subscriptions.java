@@ -79,7 +79,15 @@ public class Subscriptions {
             return false;
         }
         if (s.get().subscriptionArn().startsWith("arn:")) {
-            sns.unsubscribe(s.get().subscriptionArn());
+            try {
+                sns.unsubscribe(s.get().subscriptionArn());
+            } catch (MessagingFailed e) {
+                if (e.retryable()) {
+                    throw e;
+                }
+                // Gone already, or never confirmed: there is nothing left in SNS to remove.
+                LOG.infof("SNS had no subscription %s to remove (%s)", s.get().subscriptionArn(), e.getMessage());
+            }
         }
         store.delete(s.get());
         return true;
