@@ -107,24 +107,22 @@ public class CleanupService {
             int size = accounts.quotas(scope).maxServersPerRequest();
             for (int i = 0; i < targets.size(); i += size) {
                 n++;
-                JobRequest job = new JobRequest();
-                job.id = "JOB#" + request.executionId().value() + "#cleanup#" + consumed.eventId() + "#" + n;
-                job.kind = JobKind.TERMINATE;
-                job.executionId = request.executionId();
-                job.planId = request.planId().value();
-                job.attempt = 1;
-                job.batch = n;
-                job.accountId = scope.accountId().value();
-                job.region = scope.region();
-                job.drill = true;
-                job.members = new ArrayList<>(targets.subList(i, Math.min(targets.size(), i + size)));
+                JobRequest job = JobRequest.planned(
+                        "JOB#" + request.executionId().value() + "#cleanup#" + consumed.eventId() + "#" + n,
+                        JobKind.TERMINATE,
+                        request.executionId(),
+                        request.planId().value(),
+                        scope,
+                        1,
+                        n,
+                        true,
+                        targets.subList(i, Math.min(targets.size(), i + size)),
+                        String.format(
+                                "%013d#%s#%013d#cleanup#%04d",
+                                firstSeen.toEpochMilli(), request.executionId().value(), now.toEpochMilli(), n),
+                        now,
+                        cause);
                 job.refused = i == 0 ? refused : new ArrayList<>();
-                job.queueKey = String.format(
-                        "%013d#%s#%013d#cleanup#%04d",
-                        firstSeen.toEpochMilli(), request.executionId().value(), now.toEpochMilli(), n);
-                job.createdAt = now;
-                job.causationId = cause.eventId();
-                job.traceparent = cause.traceparent();
                 job.actor = request.requestedBy();
                 jobs.add(job);
             }

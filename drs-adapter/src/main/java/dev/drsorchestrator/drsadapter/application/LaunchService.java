@@ -98,31 +98,29 @@ public class LaunchService {
             int n = 0;
             for (WavePlanner.Batch batch : accepted.batches()) {
                 n++;
-                JobRequest job = new JobRequest();
-                job.id = "JOB#" + request.executionId().value() + "#"
-                        + request.waveId().value() + "#" + request.attempt() + "#" + n;
-                job.kind = failback ? JobKind.FAILBACK : JobKind.LAUNCH;
-                job.executionId = request.executionId();
-                job.planId = request.planId().value();
-                job.waveId = request.waveId();
-                job.attempt = request.attempt();
-                job.batch = n;
-                job.batchCount = accepted.batches().size();
-                job.accountId = batch.scope().accountId().value();
-                job.region = batch.scope().region();
-                job.drill = request.drill();
-                job.members = new ArrayList<>(batch.members());
-                job.queueKey = String.format(
-                        "%013d#%s#%013d#%s#%04d#%04d",
-                        firstSeen.toEpochMilli(),
-                        request.executionId().value(),
-                        now.toEpochMilli(),
-                        request.waveId().value(),
+                JobRequest job = JobRequest.planned(
+                        "JOB#" + request.executionId().value() + "#"
+                                + request.waveId().value() + "#" + request.attempt() + "#" + n,
+                        failback ? JobKind.FAILBACK : JobKind.LAUNCH,
+                        request.executionId(),
+                        request.planId().value(),
+                        batch.scope(),
                         request.attempt(),
-                        n);
-                job.createdAt = now;
-                job.causationId = cause.eventId();
-                job.traceparent = cause.traceparent();
+                        n,
+                        request.drill(),
+                        batch.members(),
+                        String.format(
+                                "%013d#%s#%013d#%s#%04d#%04d",
+                                firstSeen.toEpochMilli(),
+                                request.executionId().value(),
+                                now.toEpochMilli(),
+                                request.waveId().value(),
+                                request.attempt(),
+                                n),
+                        now,
+                        cause);
+                job.waveId = request.waveId();
+                job.batchCount = accepted.batches().size();
                 jobs.add(job);
             }
             LOG.infof(

@@ -22,20 +22,14 @@ public final class DrsCallFailed extends RuntimeException {
     }
 
     private final Kind kind;
-    private final String operation;
 
     public DrsCallFailed(Kind kind, String operation, String message, Throwable cause) {
         super(operation + " failed (" + kind + "): " + message, cause);
         this.kind = kind;
-        this.operation = operation;
     }
 
     public Kind kind() {
         return kind;
-    }
-
-    public String operation() {
-        return operation;
     }
 
     /** True when the call certainly had no effect, so repeating it cannot double it. */

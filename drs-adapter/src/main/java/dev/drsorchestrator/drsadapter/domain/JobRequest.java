@@ -1,5 +1,6 @@
 package dev.drsorchestrator.drsadapter.domain;
 
+import dev.drsorchestrator.contracts.envelope.EventMetadata;
 import dev.drsorchestrator.contracts.events.drs.TerminationFailure;
 import dev.drsorchestrator.contracts.ids.DrsJobId;
 import dev.drsorchestrator.contracts.ids.ExecutionId;
@@ -67,6 +68,38 @@ public final class JobRequest {
 
     public long version;
 
+    /** A job request as a plan makes it: QUEUED, caused by the command {@code cause}. */
+    public static JobRequest planned(
+            String id,
+            JobKind kind,
+            ExecutionId executionId,
+            String planId,
+            Scope scope,
+            int attempt,
+            int batch,
+            boolean drill,
+            List<Member> members,
+            String queueKey,
+            Instant now,
+            EventMetadata cause) {
+        JobRequest j = new JobRequest();
+        j.id = id;
+        j.kind = kind;
+        j.executionId = executionId;
+        j.planId = planId;
+        j.attempt = attempt;
+        j.batch = batch;
+        j.accountId = scope.accountId().value();
+        j.region = scope.region();
+        j.drill = drill;
+        j.members = new ArrayList<>(members);
+        j.queueKey = queueKey;
+        j.createdAt = now;
+        j.causationId = cause.eventId();
+        j.traceparent = cause.traceparent();
+        return j;
+    }
+
     public Scope scope() {
         return Scope.of(accountId, region);
     }
@@ -97,9 +130,5 @@ public final class JobRequest {
     /** Servers that keep capacity in DRS while this request may have a job there. */
     public boolean holdsCapacity() {
         return phase == JobPhase.INTENT || phase == JobPhase.ACTIVE;
-    }
-
-    public String describe() {
-        return kind + " " + id + (jobId == null ? "" : " (DRS job " + jobId + ")");
     }
 }
