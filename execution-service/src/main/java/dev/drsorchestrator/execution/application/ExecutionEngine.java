@@ -19,6 +19,7 @@ import dev.drsorchestrator.execution.domain.Outgoing;
 import dev.drsorchestrator.execution.domain.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -42,11 +43,13 @@ public class ExecutionEngine {
     private final ExecutionStore store;
     private final Clock clock;
     private final int retries;
+    private final Duration drillTtlUnit;
 
     ExecutionEngine(ExecutionStore store, Clock clock, ExecutionConfig config) {
         this.store = store;
         this.clock = clock;
         this.retries = config.conflictRetries();
+        this.drillTtlUnit = config.drillTtlUnit();
     }
 
     /** A request from plan-service: create the execution (rejected, awaiting approval, or started). */
@@ -60,7 +63,7 @@ public class ExecutionEngine {
                 return;
             }
             ExecutionStore.Holds holds = store.holds();
-            Decision decision = ExecutionMachine.request(request, holds.active(), clock.instant());
+            Decision decision = ExecutionMachine.request(request, holds.active(), clock.instant(), drillTtlUnit);
             Execution state = decision.state();
             try {
                 store.create(

@@ -10,6 +10,13 @@ public interface ExecutionConfig {
 
     Tables tables();
 
+    /**
+     * How long one minute of a plan's {@code drillTtlMinutes} lasts. A real minute; the system tests and demos
+     * shorten it (e.g. {@code 1s}) so that a drill's cleanup can be watched without waiting for hours.
+     */
+    @WithDefault("1m")
+    Duration drillTtlUnit();
+
     Timers timers();
 
     /** How often a change is retried from a fresh read when another instance changed the execution first. */

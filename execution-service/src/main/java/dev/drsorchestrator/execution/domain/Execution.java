@@ -30,6 +30,12 @@ public final class Execution {
     public @Nullable Integer rtoSeconds;
     public @Nullable Integer rpoSeconds;
     public DrillOptions drillOptions;
+    /**
+     * How long one minute of {@code drillTtlMinutes} lasts, in milliseconds (0: a real minute). Set from
+     * {@code execution.drill-ttl-unit} when the execution is requested; shortened only by tests and demos.
+     */
+    public long drillTtlUnitMillis;
+
     public @Nullable String notificationTopicArn;
 
     public ExecutionStatus status = ExecutionStatus.PENDING;
@@ -67,5 +73,11 @@ public final class Execution {
         }
         Instant end = endedAt != null ? endedAt : now;
         return Duration.between(startedAt, end).toSeconds();
+    }
+
+    /** When a drill that ended at {@code endedAt} is due for cleanup. */
+    public Instant drillTtlDue(Instant endedAt) {
+        Duration unit = drillTtlUnitMillis > 0 ? Duration.ofMillis(drillTtlUnitMillis) : Duration.ofMinutes(1);
+        return endedAt.plus(unit.multipliedBy(drillOptions.drillTtlMinutes()));
     }
 }

@@ -92,7 +92,17 @@ public final class ExecutionMachine {
 
     /** A new execution: rejected when its plan or a server is held by another active execution, else started. */
     public static Decision request(ExecutionRequested request, ActiveExecutions active, Instant now) {
+        return request(request, active, now, Duration.ofMinutes(1));
+    }
+
+    /**
+     * A new execution, with {@code drillTtlUnit} as the length of one minute of the drill's TTL (a real minute
+     * except in tests and demos).
+     */
+    public static Decision request(
+            ExecutionRequested request, ActiveExecutions active, Instant now, Duration drillTtlUnit) {
         Execution e = new Execution();
+        e.drillTtlUnitMillis = drillTtlUnit.toMillis();
         e.executionId = request.executionId();
         e.planId = request.planId();
         e.planName = request.planName();
@@ -924,7 +934,7 @@ public final class ExecutionMachine {
         if (e.executionType == ExecutionType.DRILL && started) {
             if (e.drillOptions.autoCleanup()) {
                 e.cleanup.status = Cleanup.Status.SCHEDULED;
-                e.cleanup.dueAt = ctx.now.plus(Duration.ofMinutes(e.drillOptions.drillTtlMinutes()));
+                e.cleanup.dueAt = e.drillTtlDue(ctx.now);
                 ctx.arm(new Timer(e.executionId, Timer.Kind.DRILL_TTL, null, 0, e.cleanup.dueAt));
             } else {
                 e.cleanup.status = Cleanup.Status.MANUAL;

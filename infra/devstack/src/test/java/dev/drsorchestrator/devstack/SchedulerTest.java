@@ -91,6 +91,31 @@ class SchedulerTest {
     }
 
     @Test
+    void oneFiringDeliveredTwiceCarriesTheSameExecutionIdBothTimes() {
+        String url = clients.queue(sqs, "twice");
+        create(
+                "twice",
+                "rate(1 day)",
+                "UTC",
+                clients.queueArn(sqs, url),
+                "{\"run\":\"<aws.scheduler.execution-id>\",\"at\":\"<aws.scheduler.scheduled-time>\"}");
+        var answer = clients.admin("POST", "scheduler/schedules/default/twice/fire?deliveries=2", null);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"deliveries\":2");
+        List<String> bodies = awaitMessages(url, 2, Duration.ofSeconds(10)).stream()
+                .map(m -> m.body())
+                .toList();
+        assertThat(bodies).hasSize(2);
+        assertThat(bodies.get(0)).isEqualTo(bodies.get(1)).contains("\"run\":\"");
+        assertThat(devstack.scheduler().firings())
+                .singleElement()
+                .satisfies(f -> assertThat(f.path("deliveries").asInt()).isEqualTo(2));
+        assertThat(clients.admin("POST", "scheduler/schedules/default/twice/fire?deliveries=0", null)
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     void anAtScheduleFiresOnTimeInItsTimeZone() {
         String url = clients.queue(sqs, "once");
         ZoneId zone = ZoneId.of("America/New_York");

@@ -93,8 +93,17 @@ public final class AdminApi {
                 && parts.get(1).equals("schedules")
                 && parts.get(4).equals("fire")
                 && m.equals("POST")) {
-            devstack.scheduler().fireNow(parts.get(2), parts.get(3));
-            return HttpResult.json(Json.object().put("fired", parts.get(2) + "/" + parts.get(3)));
+            String times = r.query().get("deliveries");
+            int deliveries;
+            try {
+                deliveries = times == null ? 1 : Integer.parseInt(times);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("deliveries: a number between 1 and 10, got '" + times + "'");
+            }
+            devstack.scheduler().fireNow(parts.get(2), parts.get(3), deliveries);
+            return HttpResult.json(Json.object()
+                    .put("fired", parts.get(2) + "/" + parts.get(3))
+                    .put("deliveries", deliveries));
         }
         if (path.equals("scheduler/firings") && m.equals("GET")) {
             return HttpResult.json(devstack.scheduler().firings());

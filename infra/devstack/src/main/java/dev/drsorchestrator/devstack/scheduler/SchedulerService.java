@@ -259,6 +259,17 @@ public final class SchedulerService implements AwsService {
 
     /** Fires a schedule as if its time had come (the admin API; tests must not wait for the clock). */
     public void fireNow(String group, String name) {
+        fireNow(group, name, 1);
+    }
+
+    /**
+     * Fires a schedule now and delivers that one firing {@code deliveries} times, with the same execution id, as
+     * EventBridge Scheduler's at-least-once delivery may: consumers must run it once.
+     */
+    public void fireNow(String group, String name, int times) {
+        if (times < 1 || times > 10) {
+            throw new IllegalArgumentException("deliveries: between 1 and 10, got " + times);
+        }
         Schedule s;
         synchronized (this) {
             s = schedules.get(key(groupOf(group), name));
@@ -267,10 +278,14 @@ public final class SchedulerService implements AwsService {
             throw AwsServiceException.notFound(
                     "ResourceNotFoundException", "Schedule " + group + "/" + name + " does not exist.");
         }
-        fire(s, Instant.now(timers.clock()));
+        fire(s, Instant.now(timers.clock()), times);
     }
 
     private void fire(Schedule s, Instant scheduledTime) {
+        fire(s, scheduledTime, 1);
+    }
+
+    private void fire(Schedule s, Instant scheduledTime, int times) {
         JsonNode target;
         synchronized (this) {
             target = s.definition.get("Target").deepCopy();
@@ -287,7 +302,29 @@ public final class SchedulerService implements AwsService {
                         .replace("<aws.scheduler.execution-id>", executionId)
                         .replace("<aws.scheduler.attempt-number>", "1");
         String arn = Json.text(target, "Arn");
-        String error;
+        String error = null;
+        for (int d = 0; d < times && error == null; d++) {
+            error = deliver(s, target, arn, input);
+        }
+        if (error != null) {
+            deliveries.failed(Instant.now(timers.clock()), "schedule " + s.arn, arn, error, input);
+        }
+        synchronized (this) {
+            firings.add(Json.object()
+                    .put("scheduleArn", s.arn)
+                    .put("scheduledTime", scheduledTime.toString())
+                    .put("executionId", executionId)
+                    .put("deliveries", times)
+                    .put("delivered", error == null));
+            if (s.expression.oneTime() && "DELETE".equals(Json.text(s.definition, "ActionAfterCompletion"))) {
+                schedules.remove(key(s.group, s.name));
+                timers.cancel(key(s.group, s.name));
+            }
+        }
+    }
+
+    /** Delivers one firing to its target; the error, or null when it was delivered. */
+    private @Nullable String deliver(Schedule s, JsonNode target, String arn, String input) {
         if (arn.contains(":event-bus/")) {
             JsonNode ebp = target.path("EventBridgeParameters");
             try {
@@ -301,27 +338,12 @@ public final class SchedulerService implements AwsService {
                         Json.text(ebp, "DetailType"),
                         (ObjectNode) detail,
                         List.of(s.arn));
-                error = null;
+                return null;
             } catch (IllegalArgumentException e) {
-                error = e.getMessage();
-            }
-        } else {
-            error = invoker.invoke(arn, input, Json.text(target.path("SqsParameters"), "MessageGroupId"));
-        }
-        if (error != null) {
-            deliveries.failed(Instant.now(timers.clock()), "schedule " + s.arn, arn, error, input);
-        }
-        synchronized (this) {
-            firings.add(Json.object()
-                    .put("scheduleArn", s.arn)
-                    .put("scheduledTime", scheduledTime.toString())
-                    .put("executionId", executionId)
-                    .put("delivered", error == null));
-            if (s.expression.oneTime() && "DELETE".equals(Json.text(s.definition, "ActionAfterCompletion"))) {
-                schedules.remove(key(s.group, s.name));
-                timers.cancel(key(s.group, s.name));
+                return e.getMessage();
             }
         }
+        return invoker.invoke(arn, input, Json.text(target.path("SqsParameters"), "MessageGroupId"));
     }
 
     /** Every firing so far (the admin API). */
