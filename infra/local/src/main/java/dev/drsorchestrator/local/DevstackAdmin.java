@@ -79,6 +79,16 @@ public final class DevstackAdmin {
         return rest.get(base + "/drs/quotas").expect(200).json();
     }
 
+    /** Replaces the DRS quotas the simulator enforces (as {@link #quotas()} gives them). */
+    public JsonNode quotas(JsonNode quotas) {
+        return rest.put(base + "/drs/quotas", quotas).expect(200).json();
+    }
+
+    /** Replaces the launch timings (as {@link #timings()} gives them). */
+    public JsonNode timings(JsonNode timings) {
+        return rest.put(base + "/drs/timings", timings).expect(200).json();
+    }
+
     /** The DRS call log, optionally one operation, after a sequence number. */
     public List<JsonNode> calls(@Nullable String operation, long after) {
         List<JsonNode> out = new ArrayList<>();
