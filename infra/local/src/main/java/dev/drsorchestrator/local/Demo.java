@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drsorchestrator.local.DevstackAdmin.Server;
 import java.io.PrintStream;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,13 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The demo the run command shows: a realistic fleet in the DRS simulator, protection groups per tier and account, a
@@ -40,6 +32,7 @@ public final class Demo {
             Set.of("ExecutionCompleted", "ExecutionFailed", "ExecutionCancelled", "ExecutionRejected");
 
     private final LocalSystem system;
+    private final Rest rest;
     private final Estate estate;
     private final DevstackAdmin devstack;
     private final PrintStream out;
@@ -47,6 +40,7 @@ public final class Demo {
 
     public Demo(LocalSystem system, Rest rest, PrintStream out, Instant started) {
         this.system = system;
+        this.rest = rest;
         this.estate = new Estate(system, rest);
         this.devstack = new DevstackAdmin(rest, system.url(Component.DEVSTACK));
         this.out = out;
@@ -115,18 +109,7 @@ public final class Demo {
         step("recovery plan 'web-shop' %s: 3 waves (databases -> application tier -> web tier), RTO 15 min", planId);
 
         // 5. Notifications: an SQS queue subscribed to the notifier's topic, read as a subscriber would.
-        try (SqsClient sqs = sqs()) {
-            String queueUrl = sqs.createQueue(b -> b.queueName("local-demo-notifications"))
-                    .queueUrl();
-            String queueArn = sqs.getQueueAttributes(
-                            b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                    .attributes()
-                    .get(QueueAttributeName.QUEUE_ARN);
-            new Rest("local-demo")
-                    .post(
-                            system.url(Component.NOTIFIER) + "/subscriptions",
-                            Rest.object().put("protocol", "sqs").put("endpoint", queueArn))
-                    .expect(201);
+        try (NotificationInbox inbox = new NotificationInbox(system, rest, "local-demo-notifications")) {
             step("SQS queue local-demo-notifications subscribed to the notifications topic");
 
             // 6. The drill.
@@ -134,13 +117,13 @@ public final class Demo {
             step(
                     "DRILL %s requested: watching it (GET %s/executions/%s)",
                     executionId, system.url(Component.EXECUTION), executionId);
-            String status = watch(executionId, sqs, queueUrl);
+            String status = watch(executionId, inbox);
             return new Result(planId, executionId, status);
         }
     }
 
     /** Prints each change of the execution and each notification until it ended and its notification arrived. */
-    private String watch(String executionId, SqsClient sqs, String queueUrl) {
+    private String watch(String executionId, NotificationInbox inbox) {
         Map<String, String> shown = new HashMap<>();
         String status = "REQUESTED";
         Instant endSeen = null;
@@ -191,21 +174,9 @@ public final class Demo {
                 }
             }
             // Waits up to a second for a notification: the pace of the display, and each message as it arrives.
-            for (Message m : sqs.receiveMessage(
-                            b -> b.queueUrl(queueUrl).waitTimeSeconds(1).maxNumberOfMessages(10))
-                    .messages()) {
-                JsonNode envelope = readTree(m.body());
-                String subject = envelope.path("Subject").asText();
-                String severity = envelope.path("MessageAttributes")
-                        .path("severity")
-                        .path("Value")
-                        .asText();
-                step("notification [%s]: %s", severity, subject);
-                String detailType = readTree(envelope.path("Message").asText())
-                        .path("detailType")
-                        .asText();
-                finalNotification |= FINAL_EVENTS.contains(detailType);
-                sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+            for (NotificationInbox.Notice n : inbox.receive(1)) {
+                step("notification [%s]: %s", n.severity(), n.subject());
+                finalNotification |= n.executionId().equals(executionId) && FINAL_EVENTS.contains(n.detailType());
             }
             if (endSeen != null && (finalNotification || Instant.now().isAfter(endSeen.plusSeconds(10)))) {
                 return status;
@@ -226,23 +197,5 @@ public final class Demo {
     private void step(String format, Object... args) {
         double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
         out.printf("[%6.1fs] %s%n", seconds, String.format(format, args));
-    }
-
-    private SqsClient sqs() {
-        return SqsClient.builder()
-                .endpointOverride(URI.create(system.url(Component.DEVSTACK)))
-                .region(Region.of(LocalSystem.REGION))
-                .credentialsProvider(
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create("devstack", "devstack")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
-    }
-
-    private static JsonNode readTree(String body) {
-        try {
-            return Rest.JSON.readTree(body);
-        } catch (java.io.IOException e) {
-            return Rest.JSON.missingNode();
-        }
     }
 }

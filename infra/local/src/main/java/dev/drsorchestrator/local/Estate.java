@@ -135,6 +135,18 @@ public final class Estate {
                 .text("executionId");
     }
 
+    /**
+     * An operator's control of an execution ({@code approve}, {@code cancel}, {@code pause}, {@code resume},
+     * {@code cleanup}) with a reason; the execution after it.
+     */
+    public JsonNode control(String executionId, String control, String reason) {
+        return rest.post(
+                        url(Component.EXECUTION, "/executions/" + executionId + "/" + control),
+                        Rest.object().put("reason", reason))
+                .expect(200)
+                .json();
+    }
+
     /** The execution as execution-service shows it, or empty until it has heard of it. */
     public Optional<JsonNode> execution(String executionId) {
         Rest.Response answer = rest.get(url(Component.EXECUTION, "/executions/" + executionId));

@@ -354,6 +354,8 @@ public final class LocalSystem implements AutoCloseable {
             s.put("quarkus." + client + ".aws.credentials.static-provider.secret-access-key", "devstack");
         }
         s.put("quarkus.log.category.\"com.amazonaws.services.dynamodbv2\".level", "ERROR");
+        // A shutdown waits for the inbox long poll: 2 s keeps Ctrl-C quick (the default is 10 s).
+        s.put("kit.inbox.wait-seconds", "2");
         if (options.fast) {
             s.put("kit.inbox.wait-seconds", "1");
             s.put("kit.inbox.visibility-timeout-seconds", "10");

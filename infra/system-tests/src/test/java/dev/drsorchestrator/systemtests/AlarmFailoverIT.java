@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.drsorchestrator.local.Component;
 import dev.drsorchestrator.local.DevstackAdmin.Server;
-import dev.drsorchestrator.local.Estate;
 import dev.drsorchestrator.local.Rest;
 import java.time.Duration;
 import java.util.List;
@@ -23,10 +22,7 @@ class AlarmFailoverIT {
     @Test
     void anAlarmInApprovalModeWaitsForApprovalRecoversAndASecondAlarmInTheCooldownStartsNothing(TheSystem system) {
         List<Server> servers = system.synced(system.fleet("alarm-", 4, List.of(ACCOUNT_B), List.of("db")));
-        String group = system.group("alarm-orders-db", servers);
-        String planId = system.estate.plan(
-                TheSystem.plan("orders-failover", 60, Estate.wave("orders db", 1, "FAIL_FAST", List.of(group))),
-                Duration.ofSeconds(30));
+        String planId = system.oneWavePlan("orders-failover", servers);
         var binding = Rest.array();
         binding.addObject()
                 .put("alarmName", ALARM)
@@ -61,11 +57,7 @@ class AlarmFailoverIT {
                         .singleElement()
                         .satisfies(n -> assertThat(n.severity()).isEqualTo("CRITICAL")));
 
-        system.rest
-                .post(
-                        system.estate.url(Component.EXECUTION, "/executions/" + id + "/approve"),
-                        Rest.object().put("reason", "primary region confirmed down"))
-                .expect(200);
+        system.estate.control(id, "approve", "primary region confirmed down");
         JsonNode done = system.awaitStatus(id, "COMPLETED", Duration.ofSeconds(60));
         assertThat(done.path("approvedBy").asText()).isEqualTo("system-test");
         assertThat(system.launches(seq, servers).values()).containsOnly(1);

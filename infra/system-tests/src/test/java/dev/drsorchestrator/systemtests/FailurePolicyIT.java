@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.drsorchestrator.local.DevstackAdmin.Server;
 import dev.drsorchestrator.local.Estate;
+import dev.drsorchestrator.local.NotificationInbox;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -76,7 +77,7 @@ class FailurePolicyIT {
         assertThat(system.launches(r.seq, r.servers).values()).containsOnly(1);
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(system.notices(r.executionId))
-                        .extracting(TheSystem.Notice::detailType)
+                        .extracting(NotificationInbox.Notice::detailType)
                         .contains("WaveFailed", "ExecutionCompleted"));
         assertThat(system.notices(r.executionId))
                 .filteredOn(n -> n.detailType().equals("WaveFailed"))

@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.drsorchestrator.local.Component;
 import dev.drsorchestrator.local.DevstackAdmin.Server;
 import dev.drsorchestrator.local.Estate;
-import dev.drsorchestrator.local.Rest;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -76,11 +74,7 @@ class LargeWaveIT {
         JsonNode running = system.estate.execution(id).orElseThrow();
         assertThat(running.path("status").asText()).isEqualTo("RUNNING");
         assertThat(running.path("waves").get(0).path("status").asText()).isEqualTo("RUNNING");
-        system.rest
-                .post(
-                        system.estate.url(Component.EXECUTION, "/executions/" + id + "/cancel"),
-                        Rest.object().put("reason", "system test: stop after the big wave"))
-                .expect(200);
+        system.estate.control(id, "cancel", "system test: stop after the big wave");
         JsonNode cancelled = system.awaitStatus(id, "CANCELLED", Duration.ofSeconds(20));
         assertThat(cancelled.path("endedBy").asText()).isEqualTo("system-test");
         assertThat(cancelled.path("waves").get(1).path("status").asText()).isEqualTo("CANCELLED");

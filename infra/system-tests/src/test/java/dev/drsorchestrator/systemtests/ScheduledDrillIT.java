@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.drsorchestrator.local.Component;
 import dev.drsorchestrator.local.DevstackAdmin.Server;
-import dev.drsorchestrator.local.Estate;
 import dev.drsorchestrator.local.Rest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,10 +21,7 @@ class ScheduledDrillIT {
     @Test
     void aScheduledDrillDeliveredTwiceRunsOnce(TheSystem system) {
         List<Server> servers = system.synced(system.fleet("sched-", 3, List.of(ACCOUNT_A), List.of("app")));
-        String group = system.group("sched-app", servers);
-        String planId = system.estate.plan(
-                TheSystem.plan("weekly-drill", 60, Estate.wave("app", 1, "FAIL_FAST", List.of(group))),
-                Duration.ofSeconds(30));
+        String planId = system.oneWavePlan("weekly-drill", servers);
         JsonNode schedule = system.rest
                 .put(
                         system.estate.url(Component.PLAN, "/recovery-plans/" + planId + "/drill-schedule"),

@@ -11,9 +11,10 @@ import dev.drsorchestrator.local.DevstackAdmin;
 import dev.drsorchestrator.local.DevstackAdmin.Server;
 import dev.drsorchestrator.local.Estate;
 import dev.drsorchestrator.local.LocalSystem;
+import dev.drsorchestrator.local.NotificationInbox;
+import dev.drsorchestrator.local.NotificationInbox.Notice;
 import dev.drsorchestrator.local.Rest;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,13 +28,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The whole system under test, once per test JVM: devstack and the five services as processes (their packaged
@@ -65,8 +59,7 @@ final class TheSystem implements AutoCloseable {
     final Rest rest;
     final Estate estate;
     final DevstackAdmin devstack;
-    private final SqsClient sqs;
-    private final String queueUrl;
+    private final NotificationInbox inbox;
     private final List<Notice> notices = new CopyOnWriteArrayList<>();
 
     private TheSystem(LocalSystem local) {
@@ -74,22 +67,7 @@ final class TheSystem implements AutoCloseable {
         this.rest = new Rest("system-test");
         this.estate = new Estate(local, rest);
         this.devstack = new DevstackAdmin(rest, local.url(Component.DEVSTACK));
-        this.sqs = SqsClient.builder()
-                .endpointOverride(URI.create(local.url(Component.DEVSTACK)))
-                .region(Region.of(LocalSystem.REGION))
-                .credentialsProvider(
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create("devstack", "devstack")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
-        this.queueUrl =
-                sqs.createQueue(b -> b.queueName("system-test-notifications")).queueUrl();
-        String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes()
-                .get(QueueAttributeName.QUEUE_ARN);
-        rest.post(
-                        local.url(Component.NOTIFIER) + "/subscriptions",
-                        Rest.object().put("protocol", "sqs").put("endpoint", queueArn))
-                .expect(201);
+        this.inbox = new NotificationInbox(local, rest, "system-test-notifications");
     }
 
     static TheSystem start() {
@@ -120,7 +98,7 @@ final class TheSystem implements AutoCloseable {
 
     @Override
     public void close() {
-        sqs.close();
+        inbox.close();
         local.close();
     }
 
@@ -150,6 +128,12 @@ final class TheSystem implements AutoCloseable {
                 name,
                 accounts.iterator().next(),
                 servers.stream().map(Server::id).toList());
+    }
+
+    /** A plan of one FAIL_FAST wave, {@code name}, of a new group of these servers; its id. */
+    String oneWavePlan(String name, List<Server> servers) {
+        String group = group(name, servers);
+        return estate.plan(plan(name, 60, Estate.wave(name, 1, "FAIL_FAST", List.of(group))), Duration.ofSeconds(30));
     }
 
     static List<Server> tier(List<Server> servers, String tier) {
@@ -233,39 +217,9 @@ final class TheSystem implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------- notifications
 
-    /** One SNS notification as an SQS subscriber got it. */
-    record Notice(String executionId, String detailType, String severity, String status, String subject) {}
-
     /** Every notification received so far about an execution, in arrival order. */
     List<Notice> notices(String executionId) {
-        while (true) {
-            List<Message> batch = sqs.receiveMessage(
-                            b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0))
-                    .messages();
-            if (batch.isEmpty()) {
-                break;
-            }
-            for (Message m : batch) {
-                JsonNode envelope = read(m.body());
-                JsonNode event = read(envelope.path("Message").asText());
-                JsonNode attributes = envelope.path("MessageAttributes");
-                notices.add(new Notice(
-                        attributes.path("executionId").path("Value").asText(),
-                        event.path("detailType").asText(),
-                        attributes.path("severity").path("Value").asText(),
-                        attributes.path("status").path("Value").asText(),
-                        envelope.path("Subject").asText()));
-                sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
-            }
-        }
+        notices.addAll(inbox.drain());
         return notices.stream().filter(n -> n.executionId().equals(executionId)).toList();
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return Rest.JSON.readTree(json);
-        } catch (java.io.IOException e) {
-            throw new AssertionError("not JSON: " + json, e);
-        }
     }
 }

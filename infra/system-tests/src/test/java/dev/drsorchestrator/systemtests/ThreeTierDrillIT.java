@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.drsorchestrator.local.DevstackAdmin.Server;
 import dev.drsorchestrator.local.Estate;
+import dev.drsorchestrator.local.NotificationInbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -65,7 +66,7 @@ class ThreeTierDrillIT {
         // Notifications: the start, each wave, the completion.
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(system.notices(id))
-                        .extracting(TheSystem.Notice::detailType)
+                        .extracting(NotificationInbox.Notice::detailType)
                         .contains("ExecutionStarted", "ExecutionCompleted")
                         .filteredOn("WaveCompleted"::equals)
                         .hasSize(3));
