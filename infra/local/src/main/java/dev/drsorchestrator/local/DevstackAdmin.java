@@ -64,10 +64,6 @@ public final class DevstackAdmin {
                 .json();
     }
 
-    public JsonNode timings() {
-        return rest.get(base + "/drs/timings").expect(200).json();
-    }
-
     /** Servers whose launches fail ({@code faults.failServers}); every other fault off. */
     public void failServers(List<String> ids) {
         ObjectNode faults = Rest.object();
@@ -82,11 +78,6 @@ public final class DevstackAdmin {
     /** Replaces the DRS quotas the simulator enforces (as {@link #quotas()} gives them). */
     public JsonNode quotas(JsonNode quotas) {
         return rest.put(base + "/drs/quotas", quotas).expect(200).json();
-    }
-
-    /** Replaces the launch timings (as {@link #timings()} gives them). */
-    public JsonNode timings(JsonNode timings) {
-        return rest.put(base + "/drs/timings", timings).expect(200).json();
     }
 
     /** The DRS call log, optionally one operation, after a sequence number. */

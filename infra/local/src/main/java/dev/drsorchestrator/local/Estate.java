@@ -38,7 +38,16 @@ public final class Estate {
      * catalog-service lists each of these servers (it learns them from {@code SourceServerInventoryChanged}).
      */
     public void syncInventory(Collection<Server> servers, Duration timeout) {
-        rest.post(url(Component.DRS_ADAPTER, "/drs/accounts/sync"), null).expect(200);
+        for (JsonNode result : rest.post(url(Component.DRS_ADAPTER, "/drs/accounts/sync"), null)
+                .expect(200)
+                .json()) {
+            if (!result.path("reachable").asBoolean()) {
+                throw new IllegalStateException("drs-adapter could not read DRS in account "
+                        + result.path("scope").path("accountId").asText() + ": "
+                        + result.path("error").asText()
+                        + " (see its log)");
+            }
+        }
         Map<String, Set<String>> byAccount = servers.stream()
                 .collect(Collectors.groupingBy(Server::account, Collectors.mapping(Server::id, Collectors.toSet())));
         Poll.until(
@@ -95,15 +104,6 @@ public final class Estate {
         return rest.post(url(Component.CATALOG, "/protection-groups"), body)
                 .expect(201)
                 .text("id");
-    }
-
-    /** The group's resolved members, as catalog-service resolved them. */
-    public List<String> members(String groupId) {
-        return rest.get(url(Component.CATALOG, "/protection-groups/" + groupId))
-                .expect(200)
-                .json()
-                .path("members")
-                .findValuesAsText("sourceServerId");
     }
 
     /**

@@ -90,10 +90,6 @@ public final class Rest {
         return send("PUT", url, body);
     }
 
-    public Response delete(String url) {
-        return send("DELETE", url, null);
-    }
-
     /** The answer, or empty when nothing listens (yet) at the address. */
     public Optional<Response> probe(String url) {
         try {
