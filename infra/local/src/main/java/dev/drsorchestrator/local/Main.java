@@ -18,7 +18,7 @@ public final class Main {
     static final String USAGE = """
             usage: infra/local/run [options]
               --no-demo              start everything, seed nothing, run no drill
-              --fleet N              servers in the demo fleet (default 60; 1 to 10000)
+              --fleet N              servers in the demo fleet (default 60; 6 to 10000)
               --launch-ms MIN-MAX    how long the DRS simulator takes to launch one server (default 1000-4000)
               --job-start-ms MS      how long a DRS job stays PENDING before it starts (default 500)
               --seed N               devstack's seed: ids and launch times repeat with the same seed (default 42)
@@ -53,7 +53,8 @@ public final class Main {
                         // handled by infra/local/run
                     }
                     case "--fleet" -> {
-                        fleet = number(flag, value(argv, ++i, flag), 1, 10_000);
+                        // At least one server per tier and account: every demo group has a member.
+                        fleet = number(flag, value(argv, ++i, flag), 6, 10_000);
                     }
                     case "--launch-ms" -> {
                         String v = value(argv, ++i, flag);

@@ -42,8 +42,8 @@ class MainArgsTest {
 
     @Test
     void mistakesNameTheOptionAndWhatIsExpected() {
-        assertThatThrownBy(() -> Main.Args.parse(new String[] {"--fleet", "0"}))
-                .hasMessage("--fleet: between 1 and 10000, got 0");
+        assertThatThrownBy(() -> Main.Args.parse(new String[] {"--fleet", "5"}))
+                .hasMessage("--fleet: between 6 and 10000, got 5");
         assertThatThrownBy(() -> Main.Args.parse(new String[] {"--fleet", "many"}))
                 .hasMessage("--fleet: a whole number, got 'many'");
         assertThatThrownBy(() -> Main.Args.parse(new String[] {"--launch-ms", "3000"}))
