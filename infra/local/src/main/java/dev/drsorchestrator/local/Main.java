@@ -132,7 +132,7 @@ public final class Main {
         LocalSystem system;
         try {
             system = LocalSystem.start(options);
-        } catch (IllegalStateException e) {
+        } catch (RuntimeException e) {
             System.err.println("infra/local/run: " + e.getMessage());
             return 1;
         }
