@@ -17,7 +17,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +39,9 @@ public final class LocalSystem implements AutoCloseable {
 
     /** The staging accounts of the demo fleet, reached by drs-adapter through a role in each (as in AWS). */
     public static final List<String> FLEET_ACCOUNTS = List.of("111111111111", "222222222222");
+
+    private static final int FREE_PORTS_FROM = 20_000;
+    private static final int FREE_PORTS_TO = 32_000;
 
     /** How the system is started. */
     public static final class Options {
@@ -60,7 +65,10 @@ public final class LocalSystem implements AutoCloseable {
             return this;
         }
 
-        /** Free ports instead of the well-known 4566 and 8081–8085 (tests, or a second system next to yours). */
+        /**
+         * Free ports (20000–31999) instead of the well-known 4566 and 8081–8085: tests, or a second system next to
+         * yours.
+         */
         public Options freePorts() {
             this.freePorts = true;
             return this;
@@ -131,7 +139,7 @@ public final class LocalSystem implements AutoCloseable {
         }
         Map<Component, Integer> ports = new EnumMap<>(Component.class);
         for (Component c : Component.values()) {
-            ports.put(c, options.freePorts ? freePort() : requireFree(c));
+            ports.put(c, options.freePorts ? freePort(Set.copyOf(ports.values())) : requireFree(c));
         }
         LocalSystem system = new LocalSystem(options, ports);
         try {
@@ -407,12 +415,25 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
+    /**
+     * A port nothing listens on, below the ephemeral range (Linux 32768–60999, macOS and Windows from 49152). A port
+     * the OS hands out with {@code new ServerSocket(0)} is in that range, so an outbound connection of any process can
+     * take it between the check and the child's bind; ports below it are only ever taken by listeners.
+     */
+    private static int freePort(Set<Integer> taken) {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(FREE_PORTS_FROM, FREE_PORTS_TO);
+            if (taken.contains(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                // in use: try another
+            }
         }
+        throw new IllegalStateException(
+                "no free port between " + FREE_PORTS_FROM + " and " + FREE_PORTS_TO + " after 200 tries");
     }
 
     private static int requireFree(Component c) {
