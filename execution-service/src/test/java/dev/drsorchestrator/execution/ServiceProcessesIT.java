@@ -17,6 +17,7 @@ import dev.drsorchestrator.devstack.Devstack;
 import dev.drsorchestrator.devstack.testing.DevstackExtension;
 import dev.drsorchestrator.kit.testing.EventBus;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -167,10 +169,7 @@ class ServiceProcessesIT {
     }
 
     private Service start(String name) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
         Files.createDirectories(LOGS);
         Path log = LOGS.resolve(name + "-" + port + ".log");
         String endpoint = devstack.endpoint().toString();
@@ -211,5 +210,21 @@ class ServiceProcessesIT {
                     return service.get("/q/health/ready").startsWith("200");
                 });
         return service;
+    }
+
+    /**
+     * A port nothing listens on, below the ephemeral range: a port from {@code new ServerSocket(0)} can be taken by
+     * any outbound connection before the child binds it.
+     */
+    private static int freePort() {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                // in use: try another
+            }
+        }
+        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 }
