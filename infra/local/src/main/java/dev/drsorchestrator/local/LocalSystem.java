@@ -50,7 +50,7 @@ public final class LocalSystem implements AutoCloseable {
         private boolean freePorts;
         private long seed = 42;
         private boolean fast;
-        private Duration readyTimeout = Duration.ofSeconds(120);
+        private final Duration readyTimeout = Duration.ofSeconds(120);
         private PrintStream out = System.out;
         private final Map<Component, Map<String, String>> settings = new EnumMap<>(Component.class);
 
@@ -83,11 +83,6 @@ public final class LocalSystem implements AutoCloseable {
         /** Tests' pace: shorter leases, polls and sweeps, so a crash is recovered from in seconds, not a minute. */
         public Options fast() {
             this.fast = true;
-            return this;
-        }
-
-        public Options readyTimeout(Duration timeout) {
-            this.readyTimeout = timeout;
             return this;
         }
 
