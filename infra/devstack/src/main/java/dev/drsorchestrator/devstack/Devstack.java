@@ -7,7 +7,7 @@ import dev.drsorchestrator.devstack.admin.FleetFile;
 import dev.drsorchestrator.devstack.cloudwatch.AlarmService;
 import dev.drsorchestrator.devstack.drs.DrsApi;
 import dev.drsorchestrator.devstack.drs.DrsSimulator;
-import dev.drsorchestrator.devstack.dynamodb.DynamoDbBackend;
+import dev.drsorchestrator.devstack.dynamodb.DynamoDbService;
 import dev.drsorchestrator.devstack.events.DeliveryLog;
 import dev.drsorchestrator.devstack.events.EventBridgeService;
 import dev.drsorchestrator.devstack.http.AwsServiceException;
@@ -31,7 +31,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A local AWS in one JVM: SQS (ElasticMQ), DynamoDB (DynamoDB Local), EventBridge, Scheduler, SNS, STS, SSM, Lambda,
+ * A local AWS in one JVM: SQS (ElasticMQ), DynamoDB (devstack's own), EventBridge, Scheduler, SNS, STS, SSM, Lambda,
  * CloudWatch alarm events and the DRS simulator, all on one edge port, routed by the SigV4 credential scope. Real
  * AWS SDK v2 clients work against {@link #endpoint()} unchanged.
  *
@@ -46,7 +46,7 @@ public final class Devstack implements AutoCloseable {
     private final EdgeServer edge;
     private final Timers timers;
     private final SqsBackend sqs;
-    private final DynamoDbBackend dynamodb;
+    private final DynamoDbService dynamodb;
     private final DeliveryLog deliveries = new DeliveryLog();
     private final EventBridgeService events;
     private final SchedulerService scheduler;
@@ -69,7 +69,7 @@ public final class Devstack implements AutoCloseable {
             started.add(timers);
             this.sqs = new SqsBackend(config.host(), edge.port(), config.account(), config.region());
             started.add(sqs);
-            this.dynamodb = new DynamoDbBackend(config.host(), config.dataDir());
+            this.dynamodb = new DynamoDbService(config.account(), config.region(), config.dataDir(), clock);
             started.add(dynamodb);
             this.events = new EventBridgeService(config.account(), config.region(), timers, this::deliver, deliveries);
             this.sns = new SnsService(config.account(), config.region(), clock, sqs, deliveries);
@@ -91,7 +91,7 @@ public final class Devstack implements AutoCloseable {
                 FleetFile.load(config.fleetFile()).applyTo(drs);
             }
             edge.register(new ProxyService("sqs", sqs.endpoint()));
-            edge.register(new ProxyService("dynamodb", dynamodb.endpoint()));
+            edge.register(dynamodb);
             edge.register(events);
             edge.register(scheduler);
             edge.register(sns);
@@ -212,6 +212,10 @@ public final class Devstack implements AutoCloseable {
 
     public LambdaService lambda() {
         return lambda;
+    }
+
+    public DynamoDbService dynamodb() {
+        return dynamodb;
     }
 
     public AlarmService alarms() {

@@ -1,0 +1,131 @@
+package dev.drsorchestrator.devstack.dynamodb.expr;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.drsorchestrator.devstack.dynamodb.DynamoErrors;
+import dev.drsorchestrator.devstack.dynamodb.Value;
+import dev.drsorchestrator.devstack.dynamodb.Values;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The {@code ExpressionAttributeNames} and {@code ExpressionAttributeValues} of one request, shared by all of its
+ * expressions, with AWS's rules: keys start with {@code #} or {@code :}, neither map may be empty, a placeholder used
+ * but not defined is an error, and so is one defined but used by no expression ({@link #checkAllUsed()}).
+ */
+public final class Placeholders {
+    private final Map<String, String> names = new LinkedHashMap<>();
+    private final Map<String, Value> values = new LinkedHashMap<>();
+    private final Set<String> usedNames = new TreeSet<>();
+    private final Set<String> usedValues = new TreeSet<>();
+
+    private Placeholders() {}
+
+    /** Reads both maps from a request (or a transaction item), validating their keys and values. */
+    public static Placeholders of(JsonNode request) {
+        Placeholders p = new Placeholders();
+        JsonNode names = request.get("ExpressionAttributeNames");
+        if (names != null && !names.isNull()) {
+            if (names.isEmpty()) {
+                throw DynamoErrors.validation("ExpressionAttributeNames must not be empty");
+            }
+            Iterator<Map.Entry<String, JsonNode>> it = names.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getKey().startsWith("#") || e.getKey().length() < 2) {
+                    throw DynamoErrors.validation(
+                            "ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + e.getKey() + "\"");
+                }
+                String name = e.getValue().asText();
+                if (name.isEmpty()) {
+                    throw DynamoErrors.validation(
+                            "ExpressionAttributeNames contains invalid value: Empty attribute name; for key: \""
+                                    + e.getKey() + "\"");
+                }
+                p.names.put(e.getKey(), name);
+            }
+        }
+        JsonNode values = request.get("ExpressionAttributeValues");
+        if (values != null && !values.isNull()) {
+            if (values.isEmpty()) {
+                throw DynamoErrors.validation("ExpressionAttributeValues must not be empty");
+            }
+            Iterator<Map.Entry<String, JsonNode>> it = values.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getKey().startsWith(":") || e.getKey().length() < 2) {
+                    throw DynamoErrors.validation(
+                            "ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + e.getKey()
+                                    + "\"");
+                }
+                try {
+                    p.values.put(e.getKey(), Values.value(e.getValue()));
+                } catch (dev.drsorchestrator.devstack.http.AwsServiceException bad) {
+                    throw DynamoErrors.validation("ExpressionAttributeValues contains invalid value: "
+                            + bad.getMessage() + " for key " + e.getKey());
+                }
+            }
+        }
+        return p;
+    }
+
+    /** An empty set, for requests without expressions. */
+    public static Placeholders none() {
+        return new Placeholders();
+    }
+
+    public boolean isEmpty() {
+        return names.isEmpty() && values.isEmpty();
+    }
+
+    String name(String placeholder, String expressionKind) {
+        String name = names.get(placeholder);
+        if (name == null) {
+            throw DynamoErrors.invalidExpression(
+                    expressionKind,
+                    "An expression attribute name used in the document path is not defined; attribute name: "
+                            + placeholder);
+        }
+        usedNames.add(placeholder);
+        return name;
+    }
+
+    Value value(String placeholder, String expressionKind) {
+        Value value = values.get(placeholder);
+        if (value == null) {
+            throw DynamoErrors.invalidExpression(
+                    expressionKind,
+                    "An expression attribute value used in expression is not defined; attribute value: " + placeholder);
+        }
+        usedValues.add(placeholder);
+        return value;
+    }
+
+    /** After every expression of the request is parsed: a placeholder that none of them used is an error. */
+    public void checkAllUsed() {
+        Set<String> unusedNames = new TreeSet<>(names.keySet());
+        unusedNames.removeAll(usedNames);
+        if (!unusedNames.isEmpty()) {
+            throw DynamoErrors.validation("Value provided in ExpressionAttributeNames unused in expressions: keys: {"
+                    + String.join(", ", unusedNames) + "}");
+        }
+        Set<String> unusedValues = new TreeSet<>(values.keySet());
+        unusedValues.removeAll(usedValues);
+        if (!unusedValues.isEmpty()) {
+            throw DynamoErrors.validation("Value provided in ExpressionAttributeValues unused in expressions: keys: {"
+                    + String.join(", ", unusedValues) + "}");
+        }
+    }
+
+    /** AWS refuses the maps when the request has no expression to use them in. */
+    public void checkNoExpressions() {
+        if (!names.isEmpty()) {
+            throw DynamoErrors.validation("ExpressionAttributeNames can only be specified when using expressions");
+        }
+        if (!values.isEmpty()) {
+            throw DynamoErrors.validation("ExpressionAttributeValues can only be specified when using expressions");
+        }
+    }
+}
