@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,13 +39,27 @@ final class Journal implements AutoCloseable {
             this.file = dir.resolve(FILE);
             this.lockChannel =
                     FileChannel.open(dir.resolve("dynamodb.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            this.lock = lockChannel.tryLock();
+            this.lock = tryLock(lockChannel);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use the DynamoDB data directory " + dir + ": " + e.getMessage(), e);
         }
         if (lock == null) {
+            try {
+                lockChannel.close();
+            } catch (IOException ignored) {
+                // the refusal below is what matters
+            }
             throw new IllegalStateException("another devstack is using the DynamoDB data directory " + dir
                     + "; stop it or pass a different --data-dir");
+        }
+    }
+
+    /** The lock, or null when another devstack (in this JVM or another) holds it. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException sameJvm) {
+            return null;
         }
     }
 
