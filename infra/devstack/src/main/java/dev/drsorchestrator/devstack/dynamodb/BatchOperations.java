@@ -77,10 +77,7 @@ final class BatchOperations {
         db.read(d -> {
             List<Table> found = new ArrayList<>();
             for (TableRead r : reads) {
-                Table t = d.table(r.table());
-                if (t == null) {
-                    throw DynamoErrors.resourceNotFound();
-                }
+                Table t = Lookup.table(d, r.table());
                 r.keys().forEach(k -> Keys.key(t.def(), k));
                 found.add(t);
             }
@@ -156,10 +153,7 @@ final class BatchOperations {
             List<Table> targets = new ArrayList<>();
             List<Map<String, Value>> keys = new ArrayList<>();
             for (BatchWrite w : writes) {
-                Table t = changes.table(w.table());
-                if (t == null) {
-                    throw DynamoErrors.resourceNotFound();
-                }
+                Table t = Lookup.table(changes.database(), w.table());
                 Map<String, Value> key = w.put() ? Keys.keyOfItem(t.def(), w.value()) : Keys.key(t.def(), w.value());
                 if (w.put()) {
                     Keys.checkStored(t.def(), w.value(), "Item size has exceeded the maximum allowed size");

@@ -98,10 +98,7 @@ final class ItemOperations {
         Capacity capacity = new Capacity(in);
         Map<String, Value> key = Values.item(in.get("Key"), "Key");
         Map<String, Value> found = db.read(d -> {
-            Table table = d.table(tableName);
-            if (table == null) {
-                throw DynamoErrors.resourceNotFound();
-            }
+            Table table = Lookup.table(d, tableName);
             return table.get(Keys.key(table.def(), key));
         });
         ObjectNode out = Json.object();

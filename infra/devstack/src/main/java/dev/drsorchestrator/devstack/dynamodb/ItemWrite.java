@@ -97,10 +97,7 @@ final class ItemWrite {
 
     /** Finds the table and checks the key or item against its schema; within the database's write lock. */
     ItemWrite bind(Database.Changes changes) {
-        this.table = changes.table(tableName);
-        if (table == null) {
-            throw DynamoErrors.resourceNotFound();
-        }
+        this.table = Lookup.table(changes.database(), tableName);
         TableDef def = table.def();
         if (kind == Kind.PUT) {
             this.item = Values.item(request.get("Item"), "Item");

@@ -143,10 +143,7 @@ final class ReadOperations {
         Map<String, Value>[] lastKey = newKeyHolder();
         long[] counts = new long[2];
         db.read(d -> {
-            Table table = d.table(r.tableName());
-            if (table == null) {
-                throw DynamoErrors.resourceNotFound();
-            }
+            Table table = Lookup.table(d, r.tableName());
             TableDef def = table.def();
             TableDef.IndexDef index = null;
             if (r.indexName() != null) {

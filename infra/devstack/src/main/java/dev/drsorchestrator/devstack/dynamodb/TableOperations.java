@@ -46,13 +46,13 @@ final class TableOperations {
 
     ObjectNode describeTable(JsonNode in) {
         String name = in.path("TableName").asText("");
-        return db.read(d -> Json.object().set("Table", describe(existing(d, name), "ACTIVE")));
+        return db.read(d -> Json.object().set("Table", describe(Lookup.namedTable(d, name), "ACTIVE")));
     }
 
     ObjectNode deleteTable(JsonNode in) {
         String name = in.path("TableName").asText("");
         return db.write(changes -> {
-            Table t = existing(changes.database(), name);
+            Table t = Lookup.namedTable(changes.database(), name);
             ObjectNode description = describe(t, "DELETING");
             changes.drop(name);
             return Json.object().set("TableDescription", description);
@@ -98,7 +98,7 @@ final class TableOperations {
         boolean enabled = spec.get("Enabled").asBoolean();
         String attribute = spec.get("AttributeName").asText();
         return db.write(changes -> {
-            Table t = existing(changes.database(), name);
+            Table t = Lookup.namedTable(changes.database(), name);
             String current = t.ttlAttribute();
             if (enabled && current != null) {
                 throw DynamoErrors.validation("TimeToLive is already enabled");
@@ -119,7 +119,7 @@ final class TableOperations {
     ObjectNode describeTimeToLive(JsonNode in) {
         String name = in.path("TableName").asText("");
         return db.read(d -> {
-            Table t = existing(d, name);
+            Table t = Lookup.namedTable(d, name);
             ObjectNode out = Json.object();
             ObjectNode description = out.putObject("TimeToLiveDescription");
             if (t.ttlAttribute() == null) {
@@ -129,14 +129,6 @@ final class TableOperations {
             }
             return out;
         });
-    }
-
-    private static Table existing(Database d, String name) {
-        Table t = d.table(name);
-        if (t == null) {
-            throw DynamoErrors.tableNotFound(name);
-        }
-        return t;
     }
 
     /** A TableDescription as AWS writes it. */

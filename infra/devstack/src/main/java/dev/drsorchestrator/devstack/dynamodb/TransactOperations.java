@@ -201,10 +201,7 @@ final class TransactOperations {
             Set<String> seen = new HashSet<>();
             List<Map<String, Value>> found = new ArrayList<>();
             for (Get g : gets) {
-                Table t = d.table(g.table());
-                if (t == null) {
-                    throw DynamoErrors.resourceNotFound();
-                }
+                Table t = Lookup.table(d, g.table());
                 Map<String, Value> key = Keys.key(t.def(), g.key());
                 if (!seen.add(g.table() + "\u0000" + Values.render(key))) {
                     throw DynamoErrors.validation("Transaction request cannot include multiple operations on one item");
