@@ -1,5 +1,6 @@
 package dev.drsorchestrator.devstack;
 
+import dev.drsorchestrator.devstack.conformance.AwsTarget;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,21 +22,38 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
-/** Real AWS SDK v2 clients pointed at a devstack, as the services build theirs (only the endpoint differs). */
+/**
+ * Real AWS SDK v2 clients pointed at a devstack, as the services build theirs (only the endpoint differs), or at any
+ * {@link AwsTarget} (devstack, LocalStack …) the same way: same HTTP client, same static credentials.
+ */
 final class Clients {
     static final AwsCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("devstack", "devstack"));
 
-    private final Devstack devstack;
+    private final URI endpoint;
+    private final String region;
     private final HttpClient http = HttpClient.newHttpClient();
 
     Clients(Devstack devstack) {
-        this.devstack = devstack;
+        this(devstack.endpoint(), devstack.region());
+    }
+
+    /**
+     * Clients of a target. Starts the target on first use; when it cannot run here, aborts the calling test (skipped,
+     * with the reason), as {@link AwsTarget#endpoint()} does.
+     */
+    Clients(AwsTarget target) {
+        this(target.endpoint().uri(), target.endpoint().region());
+    }
+
+    private Clients(URI endpoint, String region) {
+        this.endpoint = endpoint;
+        this.region = region;
     }
 
     private <B extends AwsClientBuilder<B, C>, C> C build(B builder, AwsCredentialsProvider credentials) {
-        return builder.endpointOverride(devstack.endpoint())
-                .region(Region.of(devstack.region()))
+        return builder.endpointOverride(endpoint)
+                .region(Region.of(region))
                 .credentialsProvider(credentials)
                 .build();
     }
@@ -91,9 +109,9 @@ final class Clients {
                 .get(QueueAttributeName.QUEUE_ARN);
     }
 
-    /** Calls the admin API (not an AWS API, so plain HTTP); returns status and body. */
+    /** Calls devstack's admin API (not an AWS API, so plain HTTP); returns status and body. Devstack only. */
     HttpResponse<String> admin(String method, String path, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(devstack.endpoint() + "/_devstack/" + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + "/_devstack/" + path))
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
