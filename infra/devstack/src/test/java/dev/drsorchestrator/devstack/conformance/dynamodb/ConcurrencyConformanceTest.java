@@ -48,6 +48,9 @@ class ConcurrencyConformanceTest extends DynamoDbConformance {
 
     @AfterEach
     void stopPool() throws InterruptedException {
+        if (pool == null) {
+            return; // the case was skipped before the pool started
+        }
         pool.shutdownNow();
         pool.awaitTermination(30, TimeUnit.SECONDS);
     }
@@ -127,6 +130,10 @@ class ConcurrencyConformanceTest extends DynamoDbConformance {
     }
 
     @Test
+    @Diverges(
+            target = AwsTarget.MOTO,
+            reason =
+                    "moto's server loses some of the concurrent ADD increments on one item ; AWS: an UpdateItem ADD is an atomic counter, every increment is applied")
     void concurrentAddIncrementsAreAllCounted() throws Exception {
         String t = table("race", false);
         race(id -> {

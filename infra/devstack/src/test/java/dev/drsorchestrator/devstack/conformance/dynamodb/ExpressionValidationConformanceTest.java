@@ -119,6 +119,15 @@ class ExpressionValidationConformanceTest extends DynamoDbConformance {
     }
 
     @Test
+    @Diverges(
+            target = AwsTarget.MOTO,
+            reason =
+                    "moto evaluates attribute_type(n, :t) with :t = NUMBER as false ; AWS: the type parameter must be one of S, SS, N, NS, B, BS, BOOL, NULL, L, M")
+    void attributeTypeWithAnUnknownTypeIsRefused() {
+        assertValidation(() -> scan("attribute_type(n, :t)", Map.of(), item(":t", "NUMBER")));
+    }
+
+    @Test
     void anUndefinedPlaceholderInAnUpdateChangesNothing() {
         assertValidation(
                 () -> ddb.updateItem(b -> b.tableName(t).key(item("pk", "a")).updateExpression("SET n = :missing")),

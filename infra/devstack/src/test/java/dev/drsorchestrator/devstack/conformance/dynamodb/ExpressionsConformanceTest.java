@@ -206,6 +206,19 @@ class ExpressionsConformanceTest extends DynamoDbConformance {
     }
 
     @Test
+    void numbersCompareByValueNotByText() {
+        assertThat(matching("n = :v", ":v", n("5.00"))).containsExactly("i2");
+        assertThat(matching("n < :v", ":v", n("1E1"))).containsExactly("i1", "i2", "i4");
+        assertThat(matching("n > :v", ":v", n("-10"))).containsExactly("i1", "i2", "i3", "i4");
+    }
+
+    @Test
+    void setEqualityIgnoresTheOrderOfMembers() {
+        assertThat(matching("tags = :set", ":set", ss("green", "red"))).containsExactly("i1");
+        assertThat(matching("tags = :set", ":set", ss("red"))).isEmpty();
+    }
+
+    @Test
     void aConditionExpressionOnAWriteUsesTheSameGrammar() {
         Map<String, AttributeValue> values = item(":red", "red", ":three", 3, ":t", "SS");
         ddb.putItem(b -> b.tableName(t)

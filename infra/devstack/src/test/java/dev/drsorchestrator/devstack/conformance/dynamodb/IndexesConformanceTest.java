@@ -113,6 +113,13 @@ class IndexesConformanceTest extends DynamoDbConformance {
     }
 
     @Test
+    void aConsistentReadOnALocalIndexIsAllowed() {
+        QueryResponse r = ddb.query(
+                onIndex("lAll", "pk = :p", ":p", "q").consistentRead(true).build());
+        assertThat(r.items()).containsExactly(q1);
+    }
+
+    @Test
     void aLocalIndexOrdersThePartitionByItsSortKeyAndIsSparse() {
         List<Map<String, AttributeValue>> got =
                 queryAll(onIndex("lAll", "pk = :p", ":p", "p").build());

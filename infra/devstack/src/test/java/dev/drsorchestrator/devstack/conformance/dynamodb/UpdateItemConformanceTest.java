@@ -232,6 +232,13 @@ class UpdateItemConformanceTest extends DynamoDbConformance {
     }
 
     @Test
+    void returnValuesAllNewOfAnUpsertIsTheWholeNewItem() {
+        String t = table("update", false);
+        UpdateItemResponse r = update(t, "SET v = :v ADD cnt :one", item(":v", "x", ":one", 1), ReturnValue.ALL_NEW);
+        assertThat(r.attributes()).isEqualTo(item("pk", "a", "v", "x", "cnt", 1));
+    }
+
+    @Test
     void aConditionRequiringTheItemPreventsTheUpsert() {
         String t = table("update", false);
         ConditionalCheckFailedException e = catchThrowableOfType(
@@ -264,6 +271,27 @@ class UpdateItemConformanceTest extends DynamoDbConformance {
     }
 
     @Test
+    void theConditionSeesTheItemBeforeTheUpdate() {
+        String t = table("update", false);
+        put(t, item("pk", "a", "v", 1));
+        Map<String, AttributeValue> values = item(":one", 1, ":two", 2);
+        ddb.updateItem(b -> b.tableName(t)
+                .key(KEY)
+                .updateExpression("SET v = :two")
+                .conditionExpression("v = :one")
+                .expressionAttributeValues(values));
+        assertThat(stored(t)).isEqualTo(item("pk", "a", "v", 2));
+        ConditionalCheckFailedException e = catchThrowableOfType(
+                ConditionalCheckFailedException.class,
+                () -> ddb.updateItem(b -> b.tableName(t)
+                        .key(KEY)
+                        .updateExpression("SET v = :two")
+                        .conditionExpression("v = :one")
+                        .expressionAttributeValues(values)));
+        assertThat(e).isNotNull();
+    }
+
+    @Test
     void updatingAKeyAttributeIsRefused() {
         String t = table("update", true);
         put(t, item("pk", "a", "sk", "1"));
@@ -292,6 +320,15 @@ class UpdateItemConformanceTest extends DynamoDbConformance {
         assertValidation(() -> update(t, "SET txt = txt + :one", item(":one", 1)));
         assertValidation(() -> update(t, "ADD txt :one", item(":one", 1)));
         assertThat(stored(t)).isEqualTo(item("pk", "a", "txt", "abc"));
+    }
+
+    @Test
+    void addAndDeleteOnAListAreRefused() {
+        String t = table("update", false);
+        put(t, item("pk", "a", "lst", l(s("x"))));
+        assertValidation(() -> update(t, "ADD lst :more", item(":more", l(s("y")))));
+        assertValidation(() -> update(t, "DELETE lst :some", item(":some", l(s("x")))));
+        assertThat(stored(t)).isEqualTo(item("pk", "a", "lst", l(s("x"))));
     }
 
     @Test
