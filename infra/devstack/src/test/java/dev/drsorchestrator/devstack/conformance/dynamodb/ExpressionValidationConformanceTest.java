@@ -128,6 +128,45 @@ class ExpressionValidationConformanceTest extends DynamoDbConformance {
     }
 
     @Test
+    @Diverges(
+            target = AwsTarget.MOTO,
+            reason =
+                    "moto evaluates IN with 101 operands ; AWS: the maximum number of operands for the IN comparator is 100")
+    void inTakesAtMostAHundredValues() {
+        StringBuilder hundred = new StringBuilder("n IN (");
+        Map<String, AttributeValue> values = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 100; i++) {
+            hundred.append(i == 0 ? "" : ", ").append(":v").append(i);
+            values.put(":v" + i, n(i));
+        }
+        scan(hundred + ")", Map.of(), values);
+        values.put(":v100", n(100));
+        assertValidation(() -> scan(hundred + ", :v100)", Map.of(), values));
+    }
+
+    /** AWS's quotas: "The maximum length of any expression string is 4 KB" (a=b is 3 bytes). One operator here. */
+    @Test
+    @Diverges(
+            target = AwsTarget.MOTO,
+            reason =
+                    "moto evaluates a FilterExpression of 4104 bytes ; AWS: the maximum length of any expression string is 4 KB")
+    void anExpressionLongerThanFourKilobytesIsRefused() {
+        String longName = "x".repeat(4100);
+        assertValidation(() -> scan(longName + " = :a", Map.of(), item(":a", 1)));
+    }
+
+    /** AWS's quotas: an expression attribute name or value is at most 255 bytes (#name is 5 bytes). */
+    @Test
+    @Diverges(
+            target = AwsTarget.MOTO,
+            reason =
+                    "moto accepts an expression attribute value name of 301 bytes ; AWS: the maximum length of any single expression attribute name or value is 255 bytes")
+    void aPlaceholderLongerThan255BytesIsRefused() {
+        String longValue = ":" + "v".repeat(300);
+        assertValidation(() -> scan("n = " + longValue, Map.of(), item(longValue, 1)));
+    }
+
+    @Test
     void anUndefinedPlaceholderInAnUpdateChangesNothing() {
         assertValidation(
                 () -> ddb.updateItem(b -> b.tableName(t).key(item("pk", "a")).updateExpression("SET n = :missing")),

@@ -311,6 +311,15 @@ class ItemsConformanceTest extends DynamoDbConformance {
     }
 
     @Test
+    void keyValuesAreLimitedTo2048BytesForPartitionAnd1024ForSortKeys() {
+        String t = table("items", true);
+        put(t, item("pk", "p".repeat(2048), "sk", "s".repeat(1024)));
+        assertThat(get(t, item("pk", "p".repeat(2048), "sk", "s".repeat(1024)))).isNotNull();
+        assertValidation(() -> put(t, item("pk", "p".repeat(2049), "sk", "s")));
+        assertValidation(() -> put(t, item("pk", "p", "sk", "s".repeat(1025))));
+    }
+
+    @Test
     void anEmptyStringKeyIsRefused() {
         String t = table("items", true);
         assertValidation(() -> put(t, item("pk", "", "sk", "1")));

@@ -3,6 +3,8 @@ package dev.drsorchestrator.devstack.conformance.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.drsorchestrator.devstack.conformance.AwsTarget;
+import dev.drsorchestrator.devstack.conformance.Diverges;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -329,6 +331,34 @@ class UpdateItemConformanceTest extends DynamoDbConformance {
         assertValidation(() -> update(t, "ADD lst :more", item(":more", l(s("y")))));
         assertValidation(() -> update(t, "DELETE lst :some", item(":some", l(s("x")))));
         assertThat(stored(t)).isEqualTo(item("pk", "a", "lst", l(s("x"))));
+    }
+
+    /**
+     * AWS's quotas: "The maximum number of operators or functions allowed in an UpdateExpression is 300". The grammar
+     * allows one + or - per SET action, so the operators here are spread over many actions (the whole expression stays
+     * under the 4 KB limit).
+     */
+    @Test
+    @Diverges(
+            target = AwsTarget.MOTO,
+            reason =
+                    "moto fails with HTTP 500 on an UpdateExpression of 301 SET actions with one + each ; AWS: at most 300 operators in an UpdateExpression (ValidationException)")
+    void anUpdateExpressionWithMoreThan300OperatorsIsRefused() {
+        String t = table("update", false);
+        put(t, item("pk", "a"));
+        assertValidation(() -> update(t, sums(301), item(":o", 1)));
+        assertThat(stored(t)).isEqualTo(item("pk", "a"));
+        update(t, sums(100), item(":o", 1));
+        assertThat(stored(t)).hasSize(101).containsEntry("a99", n(2));
+    }
+
+    /** SET a0=:o+:o, a1=:o+:o, … with this many + operators. */
+    private static String sums(int operators) {
+        StringBuilder b = new StringBuilder("SET ");
+        for (int i = 0; i < operators; i++) {
+            b.append(i == 0 ? "" : ",").append('a').append(i).append("=:o+:o");
+        }
+        return b.toString();
     }
 
     @Test
