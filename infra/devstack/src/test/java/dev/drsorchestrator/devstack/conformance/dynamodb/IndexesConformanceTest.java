@@ -189,6 +189,14 @@ class IndexesConformanceTest extends DynamoDbConformance {
         assertThat(got).allSatisfy(i -> assertThat(i.keySet()).isSubsetOf("pk", "sk", "grp", "title"));
     }
 
+    /** PutItem: empty String or Binary values are allowed only for attributes that are no table or index key. */
+    @Test
+    void anEmptyStringIndexKeyIsRefused() {
+        assertValidation(() -> put(t, item("pk", "r", "sk", "1", "cat", "")));
+        assertValidation(() -> put(t, item("pk", "r", "sk", "2", "lk", "")));
+        assertThat(get(t, item("pk", "r", "sk", "1"))).isNull();
+    }
+
     /** AWS documents ResourceNotFoundException for "a nonexistent table or index"; a ValidationException is seen too. */
     @Test
     void queryingAMissingIndexIsRefused() {

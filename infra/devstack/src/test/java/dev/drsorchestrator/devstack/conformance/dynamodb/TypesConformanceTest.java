@@ -207,6 +207,39 @@ class TypesConformanceTest extends DynamoDbConformance {
                 .isEqualTo(item("pk", "a", "str", "", "bin", b(), "inMap", m("e", ""), "inList", l(s(""))));
     }
 
+    /** AWS's quotas: "Empty String and Binary values are allowed inside Set, List, and Map types". */
+    @Test
+    void emptyStringsAndBinariesAreAllowedInsideSets() {
+        String t = table("types", false);
+        put(t, item("pk", "a", "ss", ss("", "x"), "bs", bs(bytes(), bytes(1))));
+        Map<String, AttributeValue> got = get(t, item("pk", "a"));
+        assertThat(got.get("ss").ss()).containsExactlyInAnyOrder("", "x");
+        assertThat(got.get("bs").bs()).containsExactlyInAnyOrder(bytes(), bytes(1));
+    }
+
+    /** AWS's quotas: "DynamoDB supports nested attributes up to 32 levels deep". */
+    @Test
+    @Diverges(
+            target = AwsTarget.MOTO,
+            reason =
+                    "moto stores a document nested 40 levels deep ; AWS: DynamoDB supports nested attributes up to 32 levels deep")
+    void documentsNestDeeplyButNotBeyondThirtyTwoLevels() {
+        String t = table("types", false);
+        AttributeValue twenty = nested(20);
+        put(t, item("pk", "a", "doc", twenty));
+        assertThat(get(t, item("pk", "a")).get("doc")).isEqualTo(twenty);
+        assertValidation(() -> put(t, item("pk", "b", "doc", nested(40))));
+        assertThat(get(t, item("pk", "b"))).isNull();
+    }
+
+    private static AttributeValue nested(int levels) {
+        AttributeValue v = s("bottom");
+        for (int i = 0; i < levels; i++) {
+            v = i % 2 == 0 ? m("k", v) : l(v);
+        }
+        return v;
+    }
+
     @Test
     @Diverges(
             target = AwsTarget.MOTO,

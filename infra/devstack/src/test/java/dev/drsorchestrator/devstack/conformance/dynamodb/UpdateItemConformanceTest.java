@@ -171,6 +171,15 @@ class UpdateItemConformanceTest extends DynamoDbConformance {
     }
 
     @Test
+    void aListIndexOnANonListIsRefused() {
+        String t = table("update", false);
+        put(t, item("pk", "a", "txt", "abc", "doc", m("k", 1)));
+        assertValidation(() -> update(t, "SET txt[0] = :v", item(":v", "x")));
+        assertValidation(() -> update(t, "SET doc[0] = :v", item(":v", "x")));
+        assertThat(stored(t)).isEqualTo(item("pk", "a", "txt", "abc", "doc", m("k", 1)));
+    }
+
+    @Test
     void setUnderAMissingParentIsRefused() {
         String t = table("update", false);
         put(t, item("pk", "a", "doc", m("v", 1)));
