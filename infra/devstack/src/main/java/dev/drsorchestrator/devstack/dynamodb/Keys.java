@@ -11,6 +11,9 @@ import java.util.Map;
  */
 final class Keys {
     static final long MAX_ITEM_BYTES = 400 * 1024;
+    /** AWS's quota: maps and lists nest at most 32 levels deep. */
+    static final int MAX_DEPTH = 32;
+
     private static final long MAX_HASH_BYTES = 2048;
     private static final long MAX_RANGE_BYTES = 1024;
 
@@ -93,6 +96,12 @@ final class Keys {
                             + " secondary index key is not supported. The AttributeValue for a key attribute cannot"
                             + " contain an empty string value. IndexName: " + index.name() + ", IndexKey: " + attr);
                 }
+            }
+        }
+        for (Value v : item.values()) {
+            if (Values.depth(v) > MAX_DEPTH) {
+                throw DynamoErrors.validation("Nesting Levels have exceeded supported limits: documents nest at most "
+                        + MAX_DEPTH + " levels deep");
             }
         }
         if (Values.size(item) > MAX_ITEM_BYTES) {

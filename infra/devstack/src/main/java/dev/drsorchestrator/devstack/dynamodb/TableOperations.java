@@ -20,6 +20,8 @@ import java.util.UUID;
  */
 final class TableOperations {
     private static final int MAX_LIST = 100;
+    /** AWS's quota: one UpdateTimeToLive per table an hour. */
+    private static final java.time.Duration TTL_CHANGE_INTERVAL = java.time.Duration.ofHours(1);
 
     private final Database db;
     private final Clock clock;
@@ -100,6 +102,12 @@ final class TableOperations {
         return db.write(changes -> {
             Table t = Lookup.namedTable(changes.database(), name);
             String current = t.ttlAttribute();
+            java.time.Instant now = clock.instant();
+            if (t.ttlChangedAt() != null
+                    && t.ttlChangedAt().plus(TTL_CHANGE_INTERVAL).isAfter(now)) {
+                throw DynamoErrors.validation("Time to live has been modified multiple times within a fixed interval;"
+                        + " a table's TTL can be changed once an hour (last changed at " + t.ttlChangedAt() + ")");
+            }
             if (enabled && current != null) {
                 throw DynamoErrors.validation("TimeToLive is already enabled");
             }
@@ -110,6 +118,7 @@ final class TableOperations {
                 throw DynamoErrors.validation("TimeToLive is enabled on attribute " + current + ", not " + attribute);
             }
             changes.ttl(t, enabled ? attribute : null);
+            t.ttlChangedAt(now);
             ObjectNode out = Json.object();
             out.putObject("TimeToLiveSpecification").put("Enabled", enabled).put("AttributeName", attribute);
             return out;

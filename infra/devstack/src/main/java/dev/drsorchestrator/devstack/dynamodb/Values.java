@@ -181,6 +181,24 @@ public final class Values {
         return out;
     }
 
+    /** How deep maps and lists nest in a value: 0 for a scalar or a set, 1 for a map of scalars … */
+    public static int depth(Value v) {
+        int inner = 0;
+        if (v instanceof Value.M m) {
+            for (Value child : m.value().values()) {
+                inner = Math.max(inner, depth(child));
+            }
+            return inner + 1;
+        }
+        if (v instanceof Value.L l) {
+            for (Value child : l.value()) {
+                inner = Math.max(inner, depth(child));
+            }
+            return inner + 1;
+        }
+        return 0;
+    }
+
     /** The size of an item as DynamoDB counts it against the 400 KB limit: names plus values. */
     public static long size(Map<String, Value> item) {
         long size = 0;

@@ -30,16 +30,28 @@ public final class Parser {
             Set.of("attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains");
     private static final Set<String> TYPES = Set.of("S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M");
     private static final int MAX_IN = 100;
+    /** AWS's quotas: any expression string is at most 4 KB; an update has at most 300 operators and functions. */
+    private static final int MAX_EXPRESSION_BYTES = 4096;
+
+    private static final int MAX_UPDATE_OPERATORS = 300;
 
     private final String source;
     private final String kind;
     private final Placeholders placeholders;
     private final List<Token> tokens;
     private int pos;
+    private int operators;
 
     private Parser(String source, String kind, Placeholders placeholders) {
         if (source.isBlank()) {
             throw DynamoErrors.invalidExpression(kind, "The expression can not be empty;");
+        }
+        int bytes = source.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_EXPRESSION_BYTES) {
+            throw DynamoErrors.invalidExpression(
+                    kind,
+                    "Expression size has exceeded the maximum allowed size;" + " expression size: " + bytes
+                            + " bytes, maximum: " + MAX_EXPRESSION_BYTES);
         }
         this.source = source;
         this.kind = kind;
@@ -285,6 +297,10 @@ public final class Parser {
                 actions.add(action(section));
             }
         } while (peek().kind() != Kind.END);
+        if (operators > MAX_UPDATE_OPERATORS) {
+            throw error("The expression contains too many operators and functions; count: " + operators + ", maximum: "
+                    + MAX_UPDATE_OPERATORS);
+        }
         checkNoOverlap(actions.stream().map(Update.Action::path).toList());
         return new Update(actions);
     }
@@ -308,6 +324,7 @@ public final class Parser {
                 expect("=");
                 Operand value = setOperand();
                 if (peek().is("+") || peek().is("-")) {
+                    operators++;
                     boolean plus = next().is("+");
                     value = new Operand.Arithmetic(value, plus, setOperand());
                 }
@@ -341,6 +358,7 @@ public final class Parser {
         }
         if (t.kind() == Kind.IDENT && peekAt(1).is("(")) {
             pos += 2;
+            operators++;
             Operand result;
             switch (t.text()) {
                 case "if_not_exists" -> {

@@ -16,6 +16,9 @@ import java.util.TreeSet;
  * but not defined is an error, and so is one defined but used by no expression ({@link #checkAllUsed()}).
  */
 public final class Placeholders {
+    /** AWS's quota on the length of one expression attribute name or value placeholder. */
+    private static final int MAX_PLACEHOLDER_BYTES = 255;
+
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Map<String, Value> values = new LinkedHashMap<>();
     private final Set<String> usedNames = new TreeSet<>();
@@ -34,6 +37,7 @@ public final class Placeholders {
             Iterator<Map.Entry<String, JsonNode>> it = names.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
+                checkLength(e.getKey(), "ExpressionAttributeNames");
                 if (!e.getKey().startsWith("#") || e.getKey().length() < 2) {
                     throw DynamoErrors.validation(
                             "ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + e.getKey() + "\"");
@@ -55,6 +59,7 @@ public final class Placeholders {
             Iterator<Map.Entry<String, JsonNode>> it = values.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
+                checkLength(e.getKey(), "ExpressionAttributeValues");
                 if (!e.getKey().startsWith(":") || e.getKey().length() < 2) {
                     throw DynamoErrors.validation(
                             "ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + e.getKey()
@@ -69,6 +74,15 @@ public final class Placeholders {
             }
         }
         return p;
+    }
+
+    private static void checkLength(String placeholder, String map) {
+        int bytes = placeholder.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > MAX_PLACEHOLDER_BYTES) {
+            throw DynamoErrors.validation(map + " contains invalid key: the placeholder is " + bytes
+                    + " bytes long, at most " + MAX_PLACEHOLDER_BYTES + " are allowed; key: \""
+                    + placeholder.substring(0, 20) + "…\"");
+        }
     }
 
     /** An empty set, for requests without expressions. */

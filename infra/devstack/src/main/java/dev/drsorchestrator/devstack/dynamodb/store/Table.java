@@ -22,6 +22,7 @@ public final class Table {
     private long itemCount;
     private long sizeBytes;
     private @Nullable String ttlAttribute;
+    private java.time.@Nullable Instant ttlChangedAt;
 
     Table(TableDef def) {
         this.def = def;
@@ -55,6 +56,15 @@ public final class Table {
 
     void ttlAttribute(@Nullable String attribute) {
         this.ttlAttribute = attribute;
+    }
+
+    /** When UpdateTimeToLive last changed this table's TTL (since devstack started), or null. */
+    public java.time.@Nullable Instant ttlChangedAt() {
+        return ttlChangedAt;
+    }
+
+    public void ttlChangedAt(java.time.Instant at) {
+        this.ttlChangedAt = at;
     }
 
     public @Nullable Map<String, Value> get(Map<String, Value> key) {
