@@ -89,6 +89,7 @@ public final class DynamoDbService implements AwsService, AutoCloseable {
         db.write(changes -> {
             List<String> names = new ArrayList<>(changes.database().tables().keySet());
             names.forEach(changes::drop);
+            transactions.forgetTokens();
             return null;
         });
     }

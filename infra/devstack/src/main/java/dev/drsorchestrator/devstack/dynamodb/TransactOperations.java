@@ -49,6 +49,11 @@ final class TransactOperations {
         this.clock = clock;
     }
 
+    /** Forgets every ClientRequestToken (the admin reset); within the database's write lock. */
+    void forgetTokens() {
+        tokens.clear();
+    }
+
     ObjectNode transactWriteItems(JsonNode in) {
         JsonNode actions = in.path("TransactItems");
         checkCount(actions, "transactItems");

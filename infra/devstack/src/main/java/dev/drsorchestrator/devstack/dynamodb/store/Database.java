@@ -86,9 +86,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The changes of one {@link #write}: applied at once, journaled as one record. */
+    /** The changes of one {@link #write}: applied at once, journaled as one record (with a data directory). */
     public final class Changes {
         private final List<ObjectNode> records = new ArrayList<>();
+
+        private void record(java.util.function.Supplier<ObjectNode> record) {
+            if (journal != null) {
+                records.add(record.get());
+            }
+        }
 
         public Database database() {
             return Database.this;
@@ -101,7 +107,7 @@ public final class Database implements AutoCloseable {
         public Table create(TableDef def) {
             Table t = new Table(def);
             tables.put(def.name(), t);
-            records.add(Json.object()
+            record(() -> Json.object()
                     .put("op", "create")
                     .put("id", def.tableId())
                     .put("created", def.created().toEpochMilli())
@@ -111,12 +117,12 @@ public final class Database implements AutoCloseable {
 
         public void drop(String name) {
             tables.remove(name);
-            records.add(Json.object().put("op", "drop").put("table", name));
+            record(() -> Json.object().put("op", "drop").put("table", name));
         }
 
         public void ttl(Table table, @Nullable String attribute) {
             table.ttlAttribute(attribute);
-            records.add(Json.object()
+            record(() -> Json.object()
                     .put("op", "ttl")
                     .put("table", table.def().name())
                     .put("attribute", attribute));
@@ -124,7 +130,7 @@ public final class Database implements AutoCloseable {
 
         /** Stores the item; returns the item it replaced, or null. */
         public @Nullable Map<String, Value> put(Table table, Map<String, Value> item) {
-            records.add(Json.object()
+            record(() -> Json.object()
                     .put("op", "put")
                     .put("table", table.def().name())
                     .set("item", Values.render(item)));
@@ -133,7 +139,7 @@ public final class Database implements AutoCloseable {
 
         /** Deletes the item with this key; returns it, or null. */
         public @Nullable Map<String, Value> delete(Table table, Map<String, Value> key) {
-            records.add(Json.object()
+            record(() -> Json.object()
                     .put("op", "delete")
                     .put("table", table.def().name())
                     .set("key", Values.render(key)));
