@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param account the account in ARNs and of callers without assumed-role keys
  * @param region the region in ARNs and of unsigned calls
  * @param seed the seed of every random choice (ids, timings, faults), so runs repeat
- * @param dataDir where DynamoDB Local keeps its tables; null keeps them in memory
+ * @param dataDir where DynamoDB journals its tables (in {@code dynamodb/}); null keeps them in memory
  * @param fleetFile a JSON or YAML file that seeds the DRS fleet, or null
  * @param drsTimings the DRS job timings to start with
  */

@@ -68,10 +68,9 @@ public final class DevstackMain {
         System.exit(2);
     }
 
-    /** DynamoDB Local and Pekko are chatty at INFO; the runnable shows warnings and up. */
+    /** Pekko and ElasticMQ are chatty at INFO; the runnable shows warnings and up. */
     private static void quietLibraries() {
-        for (String name :
-                new String[] {"com.amazonaws", "org.apache.pekko", "org.elasticmq", "org.eclipse.jetty", ""}) {
+        for (String name : new String[] {"org.apache.pekko", "org.elasticmq", ""}) {
             Logger.getLogger(name).setLevel(name.isEmpty() ? Level.INFO : Level.WARNING);
         }
     }

@@ -3,7 +3,6 @@ package dev.drsorchestrator.devstack.dynamodb;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.drsorchestrator.devstack.dynamodb.expr.Placeholders;
 import dev.drsorchestrator.devstack.dynamodb.expr.Projection;
 import dev.drsorchestrator.devstack.dynamodb.store.Database;
 import dev.drsorchestrator.devstack.dynamodb.store.Table;
@@ -35,24 +34,14 @@ final class BatchOperations {
             String table, List<Map<String, Value>> keys, Projection projection, boolean consistent, JsonNode request) {}
 
     ObjectNode batchGetItem(JsonNode in) {
-        JsonNode requestItems = in.path("RequestItems");
-        if (!requestItems.isObject() || requestItems.isEmpty()) {
-            throw DynamoErrors.validation("1 validation error detected: Value at 'requestItems' failed to satisfy"
-                    + " constraint: Member must have length greater than or equal to 1");
-        }
+        JsonNode requestItems = requestItems(in);
         List<TableRead> reads = new ArrayList<>();
         int total = 0;
         Iterator<Map.Entry<String, JsonNode>> tables = requestItems.fields();
         while (tables.hasNext()) {
             Map.Entry<String, JsonNode> e = tables.next();
             JsonNode spec = e.getValue();
-            Placeholders placeholders = Placeholders.of(spec);
-            Projection projection = ItemOperations.projection(spec, placeholders);
-            if (spec.hasNonNull("ProjectionExpression")) {
-                placeholders.checkAllUsed();
-            } else {
-                placeholders.checkNoExpressions();
-            }
+            Projection projection = ItemOperations.readProjection(spec);
             List<Map<String, Value>> keys = new ArrayList<>();
             spec.path("Keys").forEach(k -> keys.add(Values.item(k, "Keys")));
             if (keys.isEmpty()) {
@@ -114,15 +103,20 @@ final class BatchOperations {
         return out;
     }
 
-    /** One PutRequest or DeleteRequest of a BatchWriteItem. */
-    private record BatchWrite(String table, boolean put, Map<String, Value> value) {}
-
-    ObjectNode batchWriteItem(JsonNode in) {
+    private static JsonNode requestItems(JsonNode in) {
         JsonNode requestItems = in.path("RequestItems");
         if (!requestItems.isObject() || requestItems.isEmpty()) {
             throw DynamoErrors.validation("1 validation error detected: Value at 'requestItems' failed to satisfy"
                     + " constraint: Member must have length greater than or equal to 1");
         }
+        return requestItems;
+    }
+
+    /** One PutRequest or DeleteRequest of a BatchWriteItem. */
+    private record BatchWrite(String table, boolean put, Map<String, Value> value) {}
+
+    ObjectNode batchWriteItem(JsonNode in) {
+        JsonNode requestItems = requestItems(in);
         List<BatchWrite> writes = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> tables = requestItems.fields();
         while (tables.hasNext()) {

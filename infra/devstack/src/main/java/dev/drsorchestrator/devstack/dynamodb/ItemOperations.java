@@ -87,13 +87,7 @@ final class ItemOperations {
 
     ObjectNode getItem(JsonNode in) {
         String tableName = in.path("TableName").asText("");
-        Placeholders placeholders = Placeholders.of(in);
-        Projection projection = projection(in, placeholders);
-        if (projection == null || !in.hasNonNull("ProjectionExpression")) {
-            placeholders.checkNoExpressions();
-        } else {
-            placeholders.checkAllUsed();
-        }
+        Projection projection = readProjection(in);
         boolean consistent = in.path("ConsistentRead").asBoolean(false);
         Capacity capacity = new Capacity(in);
         Map<String, Value> key = Values.item(in.get("Key"), "Key");
@@ -108,6 +102,21 @@ final class ItemOperations {
         capacity.read(tableName, size(found), consistent, false);
         capacity.renderSingle(out, tableName);
         return out;
+    }
+
+    /**
+     * The projection of a read whose only expression is its ProjectionExpression (GetItem, BatchGetItem's tables,
+     * TransactGetItems' gets), with AWS's checks of its placeholders; null for the whole item.
+     */
+    static @Nullable Projection readProjection(JsonNode in) {
+        Placeholders placeholders = Placeholders.of(in);
+        Projection projection = projection(in, placeholders);
+        if (in.hasNonNull("ProjectionExpression")) {
+            placeholders.checkAllUsed();
+        } else {
+            placeholders.checkNoExpressions();
+        }
+        return projection;
     }
 
     /** The request's ProjectionExpression or AttributesToGet (not both), or null for the whole item. */

@@ -3,7 +3,6 @@ package dev.drsorchestrator.devstack.dynamodb;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.drsorchestrator.devstack.dynamodb.expr.Placeholders;
 import dev.drsorchestrator.devstack.dynamodb.expr.Projection;
 import dev.drsorchestrator.devstack.dynamodb.store.Database;
 import dev.drsorchestrator.devstack.dynamodb.store.Table;
@@ -190,13 +189,7 @@ final class TransactOperations {
             if (get == null || action.size() != 1) {
                 throw DynamoErrors.validation("Each TransactGetItem must have exactly one Get");
             }
-            Placeholders placeholders = Placeholders.of(get);
-            Projection projection = ItemOperations.projection(get, placeholders);
-            if (get.hasNonNull("ProjectionExpression")) {
-                placeholders.checkAllUsed();
-            } else {
-                placeholders.checkNoExpressions();
-            }
+            Projection projection = ItemOperations.readProjection(get);
             gets.add(new Get(get.path("TableName").asText(""), Values.item(get.get("Key"), "Key"), projection));
         }
         Capacity capacity = new Capacity(in);

@@ -9,7 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Calls an embedded backend (ElasticMQ, DynamoDB Local) in the awsJson1.0 protocol, as a signed SDK client would. */
+/** Calls an embedded backend (ElasticMQ) in the awsJson1.0 protocol, as a signed SDK client would. */
 public final class JsonRpc {
     private final URI endpoint;
     private final String targetPrefix;

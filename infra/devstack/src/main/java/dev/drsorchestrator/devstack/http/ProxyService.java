@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Forwards a service's requests unchanged to an embedded server of its own (ElasticMQ for SQS, DynamoDB Local for
- * DynamoDB) and its answers unchanged back: the backend's wire protocol and errors are what the SDK sees.
+ * Forwards a service's requests unchanged to an embedded server of its own (ElasticMQ for SQS) and its answers
+ * unchanged back: the backend's wire protocol and errors are what the SDK sees.
  */
 public final class ProxyService implements AwsService {
     private static final Set<String> HOP_HEADERS = Set.of(

@@ -37,6 +37,7 @@ public final class AwsTarget {
     private final Supplier<Endpoint> starter;
     private Endpoint endpoint;
     private String unavailable;
+    private DynamoDbClient dynamodb;
 
     public AwsTarget(String name, Supplier<Endpoint> starter) {
         this.name = name;
@@ -75,8 +76,12 @@ public final class AwsTarget {
                 .build();
     }
 
-    public DynamoDbClient dynamodb() {
-        return client(DynamoDbClient.builder());
+    /** One DynamoDB client of this target, shared by every case (building a client costs tens of milliseconds). */
+    public synchronized DynamoDbClient dynamodb() {
+        if (dynamodb == null) {
+            dynamodb = client(DynamoDbClient.builder());
+        }
+        return dynamodb;
     }
 
     @Override

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.drsorchestrator.devstack.dynamodb.DynamoErrors;
 import dev.drsorchestrator.devstack.dynamodb.Value;
 import dev.drsorchestrator.devstack.dynamodb.Values;
+import dev.drsorchestrator.devstack.http.AwsServiceException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 /**
  * The {@code ExpressionAttributeNames} and {@code ExpressionAttributeValues} of one request, shared by all of its
@@ -29,51 +31,44 @@ public final class Placeholders {
     /** Reads both maps from a request (or a transaction item), validating their keys and values. */
     public static Placeholders of(JsonNode request) {
         Placeholders p = new Placeholders();
-        JsonNode names = request.get("ExpressionAttributeNames");
-        if (names != null && !names.isNull()) {
-            if (names.isEmpty()) {
-                throw DynamoErrors.validation("ExpressionAttributeNames must not be empty");
+        read(request, "ExpressionAttributeNames", "#", (key, value) -> {
+            String name = value.asText();
+            if (name.isEmpty()) {
+                throw DynamoErrors.validation(
+                        "ExpressionAttributeNames contains invalid value: Empty attribute name; for key: \"" + key
+                                + "\"");
             }
-            Iterator<Map.Entry<String, JsonNode>> it = names.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                checkLength(e.getKey(), "ExpressionAttributeNames");
-                if (!e.getKey().startsWith("#") || e.getKey().length() < 2) {
-                    throw DynamoErrors.validation(
-                            "ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + e.getKey() + "\"");
-                }
-                String name = e.getValue().asText();
-                if (name.isEmpty()) {
-                    throw DynamoErrors.validation(
-                            "ExpressionAttributeNames contains invalid value: Empty attribute name; for key: \""
-                                    + e.getKey() + "\"");
-                }
-                p.names.put(e.getKey(), name);
+            p.names.put(key, name);
+        });
+        read(request, "ExpressionAttributeValues", ":", (key, value) -> {
+            try {
+                p.values.put(key, Values.value(value));
+            } catch (AwsServiceException bad) {
+                throw DynamoErrors.validation(
+                        "ExpressionAttributeValues contains invalid value: " + bad.getMessage() + " for key " + key);
             }
-        }
-        JsonNode values = request.get("ExpressionAttributeValues");
-        if (values != null && !values.isNull()) {
-            if (values.isEmpty()) {
-                throw DynamoErrors.validation("ExpressionAttributeValues must not be empty");
-            }
-            Iterator<Map.Entry<String, JsonNode>> it = values.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                checkLength(e.getKey(), "ExpressionAttributeValues");
-                if (!e.getKey().startsWith(":") || e.getKey().length() < 2) {
-                    throw DynamoErrors.validation(
-                            "ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + e.getKey()
-                                    + "\"");
-                }
-                try {
-                    p.values.put(e.getKey(), Values.value(e.getValue()));
-                } catch (dev.drsorchestrator.devstack.http.AwsServiceException bad) {
-                    throw DynamoErrors.validation("ExpressionAttributeValues contains invalid value: "
-                            + bad.getMessage() + " for key " + e.getKey());
-                }
-            }
-        }
+        });
         return p;
+    }
+
+    /** Each entry of one of the two maps, once its key is checked: it starts with {@code prefix} and is not too long. */
+    private static void read(JsonNode request, String map, String prefix, BiConsumer<String, JsonNode> entry) {
+        JsonNode node = request.get(map);
+        if (node == null || node.isNull()) {
+            return;
+        }
+        if (node.isEmpty()) {
+            throw DynamoErrors.validation(map + " must not be empty");
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            checkLength(e.getKey(), map);
+            if (!e.getKey().startsWith(prefix) || e.getKey().length() < 2) {
+                throw DynamoErrors.validation(map + " contains invalid key: Syntax error; key: \"" + e.getKey() + "\"");
+            }
+            entry.accept(e.getKey(), e.getValue());
+        }
     }
 
     private static void checkLength(String placeholder, String map) {

@@ -103,6 +103,7 @@ abstract class DynamoDbConformance {
     void awaitActive(String name) {
         Awaitility.await("table " + name + " ACTIVE")
                 .atMost(Duration.ofSeconds(60))
+                .pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> ddb.describeTable(b -> b.tableName(name)).table().tableStatus() == TableStatus.ACTIVE);
     }
