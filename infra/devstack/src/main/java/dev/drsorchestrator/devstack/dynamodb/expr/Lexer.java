@@ -47,7 +47,7 @@ final class Lexer {
                     i++;
                 }
                 if (i == start + 1) {
-                    throw Parser.syntaxError(expressionKind, source, String.valueOf(c), start, i);
+                    throw ExpressionReader.syntaxError(expressionKind, source, String.valueOf(c), start, i);
                 }
                 out.add(new Token(c == '#' ? Kind.NAME_REF : Kind.VALUE_REF, source.substring(start, i), start, i));
             } else if (Character.isLetter(c) || c == '_') {
@@ -70,7 +70,7 @@ final class Lexer {
                 i++;
                 out.add(new Token(Kind.SYMBOL, String.valueOf(c), start, i));
             } else {
-                throw Parser.syntaxError(expressionKind, source, String.valueOf(c), start, start + 1);
+                throw ExpressionReader.syntaxError(expressionKind, source, String.valueOf(c), start, start + 1);
             }
         }
         out.add(new Token(Kind.END, "<EOF>", n, n));

@@ -1,62 +1,27 @@
 package dev.drsorchestrator.devstack.dynamodb.expr;
 
-import dev.drsorchestrator.devstack.dynamodb.DynamoErrors;
 import dev.drsorchestrator.devstack.dynamodb.Value;
 import dev.drsorchestrator.devstack.dynamodb.expr.Lexer.Kind;
 import dev.drsorchestrator.devstack.dynamodb.expr.Lexer.Token;
-import dev.drsorchestrator.devstack.http.AwsServiceException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 
 /**
- * Parses DynamoDB's expression languages by recursive descent: conditions (OR below AND below NOT below comparisons,
- * BETWEEN, IN and functions), update expressions (SET, REMOVE, ADD, DELETE) and projections. It checks what AWS checks
- * before it reads any item: syntax, placeholders, reserved words, function names and arity, the types of literal
- * operands, and overlapping paths. Errors are AWS's ValidationException messages, prefixed with the expression's name.
+ * Parses DynamoDB's expression languages by recursive descent: the entry points for conditions, update expressions
+ * ({@link UpdateParser}) and projections, and the condition grammar itself (OR below AND below NOT below comparisons,
+ * BETWEEN, IN and functions). It checks what AWS checks before it reads any item: syntax, placeholders, reserved
+ * words, function names and arity, the types of literal operands, and overlapping paths. Errors are AWS's
+ * ValidationException messages, prefixed with the expression's name.
  */
-public final class Parser {
-    private static final Set<String> RESERVED = loadReservedWords();
-    private static final Set<String> CONDITION_FUNCTIONS =
+public final class Parser extends ExpressionReader {
+    static final Set<String> CONDITION_FUNCTIONS =
             Set.of("attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains");
     private static final Set<String> TYPES = Set.of("S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M");
     private static final int MAX_IN = 100;
-    /** AWS's quotas: any expression string is at most 4 KB; an update has at most 300 operators and functions. */
-    private static final int MAX_EXPRESSION_BYTES = 4096;
-
-    private static final int MAX_UPDATE_OPERATORS = 300;
-
-    private final String source;
-    private final String kind;
-    private final Placeholders placeholders;
-    private final List<Token> tokens;
-    private int pos;
-    private int operators;
 
     private Parser(String source, String kind, Placeholders placeholders) {
-        if (source.isBlank()) {
-            throw DynamoErrors.invalidExpression(kind, "The expression can not be empty;");
-        }
-        int bytes = source.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > MAX_EXPRESSION_BYTES) {
-            throw DynamoErrors.invalidExpression(
-                    kind,
-                    "Expression size has exceeded the maximum allowed size;" + " expression size: " + bytes
-                            + " bytes, maximum: " + MAX_EXPRESSION_BYTES);
-        }
-        this.source = source;
-        this.kind = kind;
-        this.placeholders = placeholders;
-        this.tokens = Lexer.tokens(source, kind);
+        super(source, kind, placeholders);
     }
 
     /** A ConditionExpression, FilterExpression or KeyConditionExpression ({@code kind} names it in errors). */
@@ -68,7 +33,7 @@ public final class Parser {
     }
 
     public static Update update(String source, Placeholders placeholders) {
-        Parser p = new Parser(source, "UpdateExpression", placeholders);
+        UpdateParser p = new UpdateParser(source, placeholders);
         Update u = p.updateExpression();
         p.expectEnd();
         return u;
@@ -275,236 +240,5 @@ public final class Parser {
             return new Operand.Size(pathArg("size", arg));
         }
         return new Operand.PathOperand(path());
-    }
-
-    // ---- update expressions
-
-    private Update updateExpression() {
-        List<Update.Action> actions = new ArrayList<>();
-        Set<Update.Kind> seen = EnumSet.noneOf(Update.Kind.class);
-        do {
-            Token t = next();
-            Update.Kind section = sectionOf(t);
-            if (section == null) {
-                throw syntaxError(t);
-            }
-            if (!seen.add(section)) {
-                throw error("The \"" + section + "\" section can only be used once in an update expression;");
-            }
-            actions.add(action(section));
-            while (peek().is(",")) {
-                pos++;
-                actions.add(action(section));
-            }
-        } while (peek().kind() != Kind.END);
-        if (operators > MAX_UPDATE_OPERATORS) {
-            throw error("The expression contains too many operators and functions; count: " + operators + ", maximum: "
-                    + MAX_UPDATE_OPERATORS);
-        }
-        checkNoOverlap(actions.stream().map(Update.Action::path).toList());
-        return new Update(actions);
-    }
-
-    private static Update.Kind sectionOf(Token t) {
-        if (t.kind() != Kind.IDENT) {
-            return null;
-        }
-        for (Update.Kind k : Update.Kind.values()) {
-            if (t.text().equalsIgnoreCase(k.name())) {
-                return k;
-            }
-        }
-        return null;
-    }
-
-    private Update.Action action(Update.Kind section) {
-        Path path = path();
-        switch (section) {
-            case SET -> {
-                expect("=");
-                Operand value = setOperand();
-                if (peek().is("+") || peek().is("-")) {
-                    operators++;
-                    boolean plus = next().is("+");
-                    value = new Operand.Arithmetic(value, plus, setOperand());
-                }
-                return new Update.Action(section, path, value);
-            }
-            case REMOVE -> {
-                return new Update.Action(section, path, null);
-            }
-            default -> {
-                Token t = peek();
-                if (t.kind() != Kind.VALUE_REF) {
-                    throw syntaxError(t);
-                }
-                pos++;
-                Value v = placeholders.value(t.text(), kind);
-                boolean set = v instanceof Value.SS || v instanceof Value.NS || v instanceof Value.BS;
-                if (!(set || (section == Update.Kind.ADD && v instanceof Value.N))) {
-                    throw error("Incorrect operand type for operator or function; operator: " + section
-                            + ", operand type: " + v.type());
-                }
-                return new Update.Action(section, path, new Operand.Literal(t.text(), v));
-            }
-        }
-    }
-
-    private Operand setOperand() {
-        Token t = peek();
-        if (t.kind() == Kind.VALUE_REF) {
-            pos++;
-            return new Operand.Literal(t.text(), placeholders.value(t.text(), kind));
-        }
-        if (t.kind() == Kind.IDENT && peekAt(1).is("(")) {
-            pos += 2;
-            operators++;
-            Operand result;
-            switch (t.text()) {
-                case "if_not_exists" -> {
-                    Path path = path();
-                    expect(",");
-                    result = new Operand.IfNotExists(path, setOperand());
-                }
-                case "list_append" -> {
-                    Operand first = setOperand();
-                    expect(",");
-                    result = new Operand.ListAppend(first, setOperand());
-                }
-                default -> {
-                    if (CONDITION_FUNCTIONS.contains(t.text()) || t.text().equals("size")) {
-                        throw error("The function is not allowed in an update expression; function: " + t.text());
-                    }
-                    throw error("Invalid function name; function: " + t.text());
-                }
-            }
-            expect(")");
-            return result;
-        }
-        return new Operand.PathOperand(path());
-    }
-
-    // ---- paths
-
-    private Path path() {
-        List<Path.Element> elements = new ArrayList<>();
-        elements.add(new Path.Name(name(next())));
-        while (true) {
-            Token t = peek();
-            if (t.is(".")) {
-                pos++;
-                elements.add(new Path.Name(name(next())));
-            } else if (t.is("[")) {
-                pos++;
-                Token index = next();
-                if (index.kind() != Kind.NUMBER) {
-                    throw syntaxError(index);
-                }
-                expect("]");
-                try {
-                    elements.add(new Path.Index(Integer.parseInt(index.text())));
-                } catch (NumberFormatException e) {
-                    throw syntaxError(index);
-                }
-            } else {
-                return new Path(elements);
-            }
-        }
-    }
-
-    private String name(Token t) {
-        if (t.kind() == Kind.NAME_REF) {
-            return placeholders.name(t.text(), kind);
-        }
-        if (t.kind() != Kind.IDENT) {
-            throw syntaxError(t);
-        }
-        if (RESERVED.contains(t.text().toUpperCase(Locale.ROOT))) {
-            throw error("Attribute name is a reserved keyword; reserved keyword: " + t.text());
-        }
-        return t.text();
-    }
-
-    private void checkNoOverlap(List<Path> paths) {
-        for (int i = 0; i < paths.size(); i++) {
-            for (int j = i + 1; j < paths.size(); j++) {
-                if (paths.get(i).overlaps(paths.get(j))) {
-                    boolean same = Objects.equals(paths.get(i), paths.get(j));
-                    throw error("Two document paths " + (same ? "conflict" : "overlap")
-                            + " with each other; must remove or rewrite one of these paths; path one: " + paths.get(i)
-                            + ", path two: " + paths.get(j));
-                }
-            }
-        }
-    }
-
-    // ---- tokens
-
-    private Token peek() {
-        return tokens.get(pos);
-    }
-
-    private Token peekAt(int ahead) {
-        return tokens.get(Math.min(pos + ahead, tokens.size() - 1));
-    }
-
-    private Token next() {
-        Token t = tokens.get(pos);
-        if (t.kind() != Kind.END) {
-            pos++;
-        }
-        return t;
-    }
-
-    private void expect(String symbol) {
-        Token t = next();
-        if (!t.is(symbol)) {
-            throw syntaxError(t);
-        }
-    }
-
-    private void expectKeyword(String keyword) {
-        Token t = next();
-        if (!t.isKeyword(keyword)) {
-            throw syntaxError(t);
-        }
-    }
-
-    private void expectEnd() {
-        if (peek().kind() != Kind.END) {
-            throw syntaxError(peek());
-        }
-    }
-
-    private AwsServiceException error(String message) {
-        return DynamoErrors.invalidExpression(kind, message);
-    }
-
-    private AwsServiceException syntaxError(Token t) {
-        int index = tokens.indexOf(t);
-        int from = index > 0 ? tokens.get(index - 1).start() : t.start();
-        return syntaxError(kind, source, t.text(), from, t.end());
-    }
-
-    static AwsServiceException syntaxError(String kind, String source, String token, int from, int to) {
-        String near = source.substring(Math.max(0, from), Math.min(source.length(), Math.max(to, from)));
-        return DynamoErrors.invalidExpression(kind, "Syntax error; token: \"" + token + "\", near: \"" + near + "\"");
-    }
-
-    private static Set<String> loadReservedWords() {
-        Set<String> words = new HashSet<>();
-        try (var in = Parser.class.getResourceAsStream("/dev/drsorchestrator/devstack/dynamodb/reserved-words.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("reserved-words.txt is missing from the devstack jar");
-            }
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
-                    .lines()
-                    .map(String::trim)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                    .forEach(l -> words.add(l.toUpperCase(Locale.ROOT)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Set.copyOf(words);
     }
 }
