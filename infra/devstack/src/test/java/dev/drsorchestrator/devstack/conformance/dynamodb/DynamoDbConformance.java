@@ -108,6 +108,15 @@ abstract class DynamoDbConformance {
                 .until(() -> ddb.describeTable(b -> b.tableName(name)).table().tableStatus() == TableStatus.ACTIVE);
     }
 
+    /** Items as {@code pk/sk} strings (string keys), for comparing what a read returned. */
+    static List<String> pkSk(List<Map<String, AttributeValue>> items) {
+        List<String> keys = new ArrayList<>();
+        for (Map<String, AttributeValue> i : items) {
+            keys.add(i.get("pk").s() + "/" + i.get("sk").s());
+        }
+        return keys;
+    }
+
     // ---- attribute values
 
     static AttributeValue s(String v) {

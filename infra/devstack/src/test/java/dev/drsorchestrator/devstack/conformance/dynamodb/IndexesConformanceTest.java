@@ -63,20 +63,12 @@ class IndexesConformanceTest extends DynamoDbConformance {
                 .expressionAttributeValues(item(values));
     }
 
-    private static List<String> keys(List<Map<String, AttributeValue>> items) {
-        List<String> keys = new ArrayList<>();
-        for (Map<String, AttributeValue> i : items) {
-            keys.add(i.get("pk").s() + "/" + i.get("sk").s());
-        }
-        return keys;
-    }
-
     @Test
     void aGlobalIndexHoldsOnlyItemsWithItsKeysInItsSortKeyOrder() {
         List<Map<String, AttributeValue>> got =
                 queryAll(onIndex("gKeys", "gk = :g", ":g", "g").build());
-        assertThat(keys(got)).containsExactly("p/2", "q/1", "p/1");
-        assertThat(keys(scanAll(
+        assertThat(pkSk(got)).containsExactly("p/2", "q/1", "p/1");
+        assertThat(pkSk(scanAll(
                         ScanRequest.builder().tableName(t).indexName("gKeys").build())))
                 .containsExactlyInAnyOrder("p/1", "p/2", "p/3", "q/1");
     }
@@ -123,11 +115,11 @@ class IndexesConformanceTest extends DynamoDbConformance {
     void aLocalIndexOrdersThePartitionByItsSortKeyAndIsSparse() {
         List<Map<String, AttributeValue>> got =
                 queryAll(onIndex("lAll", "pk = :p", ":p", "p").build());
-        assertThat(keys(got)).containsExactly("p/2", "p/4", "p/1");
+        assertThat(pkSk(got)).containsExactly("p/2", "p/4", "p/1");
         assertThat(got.get(0)).isEqualTo(p2);
         List<Map<String, AttributeValue>> ranged = queryAll(
                 onIndex("lAll", "pk = :p AND lr > :ten", ":p", "p", ":ten", 10).build());
-        assertThat(keys(ranged)).containsExactly("p/4", "p/1");
+        assertThat(pkSk(ranged)).containsExactly("p/4", "p/1");
     }
 
     @Test
@@ -142,7 +134,7 @@ class IndexesConformanceTest extends DynamoDbConformance {
         List<Map<String, AttributeValue>> whole = queryAll(onIndex("lKeys", "pk = :p", ":p", "p")
                 .select(Select.ALL_ATTRIBUTES)
                 .build());
-        assertThat(keys(whole)).containsExactly("p/3", "p/1");
+        assertThat(pkSk(whole)).containsExactly("p/3", "p/1");
         assertThat(whole.get(1)).isEqualTo(p1);
     }
 
@@ -152,14 +144,14 @@ class IndexesConformanceTest extends DynamoDbConformance {
                 .key(item("pk", "p", "sk", "2"))
                 .updateExpression("SET gk = :h")
                 .expressionAttributeValues(item(":h", "h")));
-        assertThat(keys(queryAll(onIndex("gKeys", "gk = :g", ":g", "g").build())))
+        assertThat(pkSk(queryAll(onIndex("gKeys", "gk = :g", ":g", "g").build())))
                 .containsExactly("q/1", "p/1");
         ddb.deleteItem(b -> b.tableName(t).key(item("pk", "p", "sk", "1")));
-        assertThat(keys(queryAll(onIndex("gKeys", "gk = :g", ":g", "g").build())))
+        assertThat(pkSk(queryAll(onIndex("gKeys", "gk = :g", ":g", "g").build())))
                 .containsExactly("q/1");
         ddb.updateItem(b -> b.tableName(t).key(item("pk", "q", "sk", "1")).updateExpression("REMOVE gk"));
         assertThat(queryAll(onIndex("gKeys", "gk = :g", ":g", "g").build())).isEmpty();
-        assertThat(keys(queryAll(onIndex("gKeys", "gk = :h", ":h", "h").build())))
+        assertThat(pkSk(queryAll(onIndex("gKeys", "gk = :h", ":h", "h").build())))
                 .containsExactly("p/2", "p/3");
     }
 
@@ -168,14 +160,14 @@ class IndexesConformanceTest extends DynamoDbConformance {
         QueryResponse first =
                 ddb.query(onIndex("gKeys", "gk = :g", ":g", "g").limit(1).build());
         assertThat(first.lastEvaluatedKey()).containsKeys("pk", "sk", "gk", "gr");
-        List<String> seen = new ArrayList<>(keys(first.items()));
+        List<String> seen = new ArrayList<>(pkSk(first.items()));
         Map<String, AttributeValue> start = first.lastEvaluatedKey();
         for (int i = 0; i < 10 && start != null && !start.isEmpty(); i++) {
             QueryResponse r = ddb.query(onIndex("gKeys", "gk = :g", ":g", "g")
                     .limit(1)
                     .exclusiveStartKey(start)
                     .build());
-            seen.addAll(keys(r.items()));
+            seen.addAll(pkSk(r.items()));
             start = r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null;
         }
         assertThat(seen).containsExactly("p/2", "q/1", "p/1");
@@ -185,7 +177,7 @@ class IndexesConformanceTest extends DynamoDbConformance {
     void aScanOfAnIncludeIndexSeesOnlyItsItemsAndAttributes() {
         List<Map<String, AttributeValue>> got =
                 scanAll(ScanRequest.builder().tableName(t).indexName("gInc").build());
-        assertThat(keys(got)).containsExactlyInAnyOrder("p/1", "p/2", "q/1");
+        assertThat(pkSk(got)).containsExactlyInAnyOrder("p/1", "p/2", "q/1");
         assertThat(got).allSatisfy(i -> assertThat(i.keySet()).isSubsetOf("pk", "sk", "grp", "title"));
     }
 

@@ -37,17 +37,9 @@ class ScanConformanceTest extends DynamoDbConformance {
         }
     }
 
-    private static List<String> keys(List<Map<String, AttributeValue>> items) {
-        List<String> keys = new ArrayList<>();
-        for (Map<String, AttributeValue> i : items) {
-            keys.add(i.get("pk").s() + "/" + i.get("sk").s());
-        }
-        return keys;
-    }
-
     @Test
     void aScanReturnsEveryItemOnce() {
-        assertThat(keys(scanAll(ScanRequest.builder().tableName(t).build()))).containsExactlyInAnyOrderElementsOf(all);
+        assertThat(pkSk(scanAll(ScanRequest.builder().tableName(t).build()))).containsExactlyInAnyOrderElementsOf(all);
     }
 
     @Test
@@ -72,7 +64,7 @@ class ScanConformanceTest extends DynamoDbConformance {
             }
             ScanResponse r = ddb.scan(b.build());
             assertThat(r.scannedCount()).isLessThanOrEqualTo(7);
-            seen.addAll(keys(r.items()));
+            seen.addAll(pkSk(r.items()));
             start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
             if (start != null) {
                 assertThat(start).containsOnlyKeys("pk", "sk");
@@ -96,7 +88,7 @@ class ScanConformanceTest extends DynamoDbConformance {
     void parallelSegmentsTogetherReturnEveryItemExactlyOnce() {
         List<String> union = new ArrayList<>();
         for (int segment = 0; segment < 4; segment++) {
-            union.addAll(keys(scanAll(ScanRequest.builder()
+            union.addAll(pkSk(scanAll(ScanRequest.builder()
                     .tableName(t)
                     .segment(segment)
                     .totalSegments(4)
