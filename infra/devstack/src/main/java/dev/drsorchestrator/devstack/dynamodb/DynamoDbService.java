@@ -94,11 +94,6 @@ public final class DynamoDbService implements AwsService, AutoCloseable {
         });
     }
 
-    /** Deletes the items whose TTL has passed now, without waiting for the next sweep; returns how many. */
-    public int sweepExpired() {
-        return sweeper.sweep();
-    }
-
     @Override
     public void close() {
         sweeper.close();

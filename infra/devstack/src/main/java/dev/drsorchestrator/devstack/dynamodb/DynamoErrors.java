@@ -24,6 +24,17 @@ public final class DynamoErrors {
         return validation("Invalid " + expression + ": " + message);
     }
 
+    /** Refuses the pre-expression parameters devstack does not emulate, naming the first one present. */
+    public static void rejectLegacy(com.fasterxml.jackson.databind.JsonNode request, String... parameters) {
+        for (String name : parameters) {
+            if (request.has(name)) {
+                throw validation("devstack's DynamoDB does not support the legacy parameter " + name + "; use the"
+                        + " expression parameters (ConditionExpression, UpdateExpression, KeyConditionExpression,"
+                        + " FilterExpression, ProjectionExpression)");
+            }
+        }
+    }
+
     public static AwsServiceException serialization(String message) {
         return new AwsServiceException(400, "SerializationException", message);
     }

@@ -111,19 +111,13 @@ final class ItemOperations {
     static @Nullable Projection readProjection(JsonNode in) {
         Placeholders placeholders = Placeholders.of(in);
         Projection projection = projection(in, placeholders);
-        if (in.hasNonNull("ProjectionExpression")) {
-            placeholders.checkAllUsed();
-        } else {
-            placeholders.checkNoExpressions();
-        }
+        placeholders.checkUsed(Json.text(in, "ProjectionExpression") != null);
         return projection;
     }
 
     /** The request's ProjectionExpression or AttributesToGet (not both), or null for the whole item. */
     static @Nullable Projection projection(JsonNode in, Placeholders placeholders) {
-        String expression = in.hasNonNull("ProjectionExpression")
-                ? in.get("ProjectionExpression").asText()
-                : null;
+        String expression = Json.text(in, "ProjectionExpression");
         JsonNode attributesToGet = in.get("AttributesToGet");
         if (expression != null && attributesToGet != null && !attributesToGet.isNull()) {
             throw DynamoErrors.validation("Can not use both expression and non-expression parameters in the same"

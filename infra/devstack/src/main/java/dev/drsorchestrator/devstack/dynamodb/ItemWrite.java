@@ -3,16 +3,17 @@ package dev.drsorchestrator.devstack.dynamodb;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.drsorchestrator.devstack.dynamodb.expr.Condition;
 import dev.drsorchestrator.devstack.dynamodb.expr.Parser;
+import dev.drsorchestrator.devstack.dynamodb.expr.Path;
 import dev.drsorchestrator.devstack.dynamodb.expr.Placeholders;
 import dev.drsorchestrator.devstack.dynamodb.expr.Projection;
 import dev.drsorchestrator.devstack.dynamodb.expr.Update;
 import dev.drsorchestrator.devstack.dynamodb.store.Database;
 import dev.drsorchestrator.devstack.dynamodb.store.Table;
 import dev.drsorchestrator.devstack.dynamodb.store.TableDef;
+import dev.drsorchestrator.devstack.http.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,9 +34,6 @@ final class ItemWrite {
     record Outcome(
             @Nullable Map<String, Value> before, @Nullable Map<String, Value> after, boolean conditionFailed) {}
 
-    private static final Set<String> LEGACY =
-            Set.of("Expected", "ConditionalOperator", "AttributeUpdates", "AttributesToGet");
-
     final Kind kind;
     final String tableName;
     private final JsonNode request;
@@ -50,17 +48,12 @@ final class ItemWrite {
         this.kind = kind;
         this.request = request;
         this.tableName = request.path("TableName").asText("");
-        for (String legacy : LEGACY) {
-            if (request.has(legacy)) {
-                throw DynamoErrors.validation("devstack's DynamoDB does not support the legacy parameter " + legacy
-                        + "; use ConditionExpression, UpdateExpression and ProjectionExpression");
-            }
-        }
+        DynamoErrors.rejectLegacy(request, "Expected", "ConditionalOperator", "AttributeUpdates", "AttributesToGet");
         Placeholders placeholders = Placeholders.of(request);
-        String conditionText = text(request, "ConditionExpression");
+        String conditionText = Json.text(request, "ConditionExpression");
         this.condition =
                 conditionText == null ? null : Parser.condition(conditionText, "ConditionExpression", placeholders);
-        String updateText = text(request, "UpdateExpression");
+        String updateText = Json.text(request, "UpdateExpression");
         if (kind == Kind.UPDATE && updateText != null) {
             this.update = Parser.update(updateText, placeholders);
         } else {
@@ -69,11 +62,7 @@ final class ItemWrite {
         if (kind == Kind.CHECK && condition == null) {
             throw DynamoErrors.validation("ConditionCheck requires a ConditionExpression");
         }
-        if (conditionText == null && updateText == null) {
-            placeholders.checkNoExpressions();
-        } else {
-            placeholders.checkAllUsed();
-        }
+        placeholders.checkUsed(conditionText != null || updateText != null);
         String onFailure = request.path("ReturnValuesOnConditionCheckFailure").asText("NONE");
         if (!onFailure.equals("NONE") && !onFailure.equals("ALL_OLD")) {
             throw DynamoErrors.validation(
@@ -84,11 +73,6 @@ final class ItemWrite {
 
     static ItemWrite parse(Kind kind, JsonNode request) {
         return new ItemWrite(kind, request);
-    }
-
-    private static @Nullable String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asText();
     }
 
     boolean returnOldOnFailure() {
@@ -115,10 +99,6 @@ final class ItemWrite {
             }
         }
         return this;
-    }
-
-    Table table() {
-        return table;
     }
 
     Map<String, Value> key() {
@@ -167,8 +147,7 @@ final class ItemWrite {
         if (itemVersion == null || update == null) {
             return Map.of();
         }
-        List<dev.drsorchestrator.devstack.dynamodb.expr.Path> paths =
-                update.actions().stream().map(Update.Action::path).toList();
+        List<Path> paths = update.actions().stream().map(Update.Action::path).toList();
         return new Projection(paths).apply(itemVersion);
     }
 }

@@ -187,14 +187,8 @@ final class KeyCondition {
             case LE -> partition.headMap(KeyTuple.highest(a), true);
             case GT -> partition.tailMap(KeyTuple.highest(a), false);
             case GE -> partition.tailMap(KeyTuple.lowest(a), true);
-            case BETWEEN -> {
-                if (Value.compare(a, b) > 0) {
-                    throw invalid("The BETWEEN operator requires upper bound to be greater than or equal to lower"
-                            + " bound; lower bound operand: AttributeValue: " + Values.describe(a)
-                            + ", upper bound operand: AttributeValue: " + Values.describe(b));
-                }
-                yield partition.subMap(KeyTuple.lowest(a), true, KeyTuple.highest(b), true);
-            }
+            // the parser has refused bounds out of order
+            case BETWEEN -> partition.subMap(KeyTuple.lowest(a), true, KeyTuple.highest(b), true);
             case BEGINS_WITH -> {
                 NavigableMap<KeyTuple, Map<String, Value>> from = partition.tailMap(KeyTuple.lowest(a), true);
                 KeyTuple end = null;

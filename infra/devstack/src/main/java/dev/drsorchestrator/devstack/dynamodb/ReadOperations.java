@@ -54,43 +54,29 @@ final class ReadOperations {
             int totalSegments) {}
 
     ObjectNode query(JsonNode in) {
-        rejectLegacy(in, "KeyConditions", "QueryFilter", "ConditionalOperator");
+        DynamoErrors.rejectLegacy(in, "KeyConditions", "QueryFilter", "ConditionalOperator");
         Placeholders placeholders = Placeholders.of(in);
-        if (!in.hasNonNull("KeyConditionExpression")) {
+        String keyCondition = Json.text(in, "KeyConditionExpression");
+        if (keyCondition == null) {
             throw DynamoErrors.validation("Either the KeyConditions or KeyConditionExpression parameter must be"
                     + " specified in the request.");
         }
-        Condition key =
-                Parser.condition(in.get("KeyConditionExpression").asText(), "KeyConditionExpression", placeholders);
+        Condition key = Parser.condition(keyCondition, "KeyConditionExpression", placeholders);
         return run(in, parse(in, placeholders, key), true);
     }
 
     ObjectNode scan(JsonNode in) {
-        rejectLegacy(in, "ScanFilter", "ConditionalOperator");
+        DynamoErrors.rejectLegacy(in, "ScanFilter", "ConditionalOperator");
         Placeholders placeholders = Placeholders.of(in);
         return run(in, parse(in, placeholders, null), false);
     }
 
-    private static void rejectLegacy(JsonNode in, String... legacy) {
-        for (String name : legacy) {
-            if (in.has(name)) {
-                throw DynamoErrors.validation("devstack's DynamoDB does not support the legacy parameter " + name
-                        + "; use KeyConditionExpression and FilterExpression");
-            }
-        }
-    }
-
     private static Request parse(JsonNode in, Placeholders placeholders, @Nullable Condition key) {
-        Condition filter = in.hasNonNull("FilterExpression")
-                ? Parser.condition(in.get("FilterExpression").asText(), "FilterExpression", placeholders)
-                : null;
+        String filterText = Json.text(in, "FilterExpression");
+        Condition filter = filterText == null ? null : Parser.condition(filterText, "FilterExpression", placeholders);
         Projection projection = ItemOperations.projection(in, placeholders);
-        if (key == null && filter == null && (projection == null || !in.hasNonNull("ProjectionExpression"))) {
-            placeholders.checkNoExpressions();
-        } else {
-            placeholders.checkAllUsed();
-        }
-        String select = in.hasNonNull("Select") ? in.get("Select").asText() : null;
+        placeholders.checkUsed(key != null || filter != null || Json.text(in, "ProjectionExpression") != null);
+        String select = Json.text(in, "Select");
         if (select != null && !SELECTS.contains(select)) {
             throw DynamoErrors.validation("1 validation error detected: Value '" + select + "' at 'select' failed to"
                     + " satisfy constraint: Member must satisfy enum value set: " + SELECTS);
@@ -123,7 +109,7 @@ final class ReadOperations {
         }
         return new Request(
                 in.path("TableName").asText(""),
-                in.hasNonNull("IndexName") ? in.get("IndexName").asText() : null,
+                Json.text(in, "IndexName"),
                 key,
                 filter,
                 projection,
@@ -136,73 +122,78 @@ final class ReadOperations {
                 Math.max(total, 1));
     }
 
+    /** What one page read: the items it returns, where it stopped early (or null), counts and bytes read. */
+    private record Page(
+            List<Map<String, Value>> items,
+            @Nullable Map<String, Value> lastKey,
+            long scanned,
+            long bytes,
+            boolean countOnly) {}
+
     private ObjectNode run(JsonNode in, Request r, boolean query) {
         Capacity capacity = new Capacity(in);
+        Page page = db.read(d -> read(d, r, query));
+        capacity.read(r.tableName(), page.bytes(), r.consistent(), false);
         ObjectNode out = Json.object();
-        List<Map<String, Value>> returned = new ArrayList<>();
-        Map<String, Value>[] lastKey = newKeyHolder();
-        long[] counts = new long[2];
-        db.read(d -> {
-            Table table = Lookup.table(d, r.tableName());
-            TableDef def = table.def();
-            TableDef.IndexDef index = null;
-            if (r.indexName() != null) {
-                index = def.index(r.indexName())
-                        .orElseThrow(() -> DynamoErrors.validation(
-                                "The table does not have the specified index: " + r.indexName()));
-                if (index.global() && r.consistent()) {
-                    throw DynamoErrors.validation("Consistent reads are not supported on global secondary indexes");
-                }
-            }
-            String select = checkSelect(r, index);
-            TableDef.KeySchema schema = index == null ? def.key() : index.key();
-            if (query && r.filter() != null) {
-                for (String attr : attributes(r.filter())) {
-                    if (schema.attributes().contains(attr)) {
-                        throw DynamoErrors.validation("Filter Expression can only contain non-primary key attributes:"
-                                + " Primary key attribute: " + attr);
-                    }
-                }
-            }
-            Iterator<Map<String, Value>> items = query
-                    ? queried(table, index, KeyCondition.of(r.keyCondition(), schema, def), r)
-                    : scanned(table, index, r);
-            long bytes = 0;
-            while (items.hasNext()) {
-                Map<String, Value> item = items.next();
-                Map<String, Value> visible = visible(def, index, item, select);
-                counts[1]++;
-                bytes += Values.size(item);
-                if (r.filter() == null || r.filter().test(visible)) {
-                    returned.add(
-                            r.projection() == null ? visible : r.projection().apply(visible));
-                    counts[0]++;
-                }
-                if (counts[1] >= r.limit() || bytes >= PAGE_BYTES) {
-                    if (items.hasNext() || counts[1] >= r.limit()) {
-                        lastKey[0] = table.keyOf(item, index);
-                    }
-                    break;
-                }
-            }
-            capacity.read(r.tableName(), bytes, r.consistent(), false);
-            if (!"COUNT".equals(select)) {
-                ArrayNode array = out.putArray("Items");
-                returned.forEach(i -> array.add(Values.render(i)));
-            }
-            return null;
-        });
-        out.put("Count", counts[0]).put("ScannedCount", counts[1]);
-        if (lastKey[0] != null) {
-            out.set("LastEvaluatedKey", Values.render(lastKey[0]));
+        if (!page.countOnly()) {
+            ArrayNode array = out.putArray("Items");
+            page.items().forEach(i -> array.add(Values.render(i)));
+        }
+        out.put("Count", page.items().size()).put("ScannedCount", page.scanned());
+        if (page.lastKey() != null) {
+            out.set("LastEvaluatedKey", Values.render(page.lastKey()));
         }
         capacity.renderSingle(out, r.tableName());
         return out;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Value>[] newKeyHolder() {
-        return new Map[1];
+    /** Reads one page; within the database's read lock. */
+    private static Page read(Database d, Request r, boolean query) {
+        Table table = Lookup.table(d, r.tableName());
+        TableDef def = table.def();
+        TableDef.IndexDef index = null;
+        if (r.indexName() != null) {
+            index = def.index(r.indexName())
+                    .orElseThrow(() ->
+                            DynamoErrors.validation("The table does not have the specified index: " + r.indexName()));
+            if (index.global() && r.consistent()) {
+                throw DynamoErrors.validation("Consistent reads are not supported on global secondary indexes");
+            }
+        }
+        String select = checkSelect(r, index);
+        TableDef.KeySchema schema = index == null ? def.key() : index.key();
+        if (query && r.filter() != null) {
+            for (String attr : r.filter().attributes()) {
+                if (schema.attributes().contains(attr)) {
+                    throw DynamoErrors.validation("Filter Expression can only contain non-primary key attributes:"
+                            + " Primary key attribute: " + attr);
+                }
+            }
+        }
+        Iterator<Map<String, Value>> items = query
+                ? queried(table, index, KeyCondition.of(r.keyCondition(), schema, def), r)
+                : scanned(table, index, r);
+        List<Map<String, Value>> returned = new ArrayList<>();
+        Map<String, Value> lastKey = null;
+        long scanned = 0;
+        long bytes = 0;
+        while (items.hasNext()) {
+            Map<String, Value> item = items.next();
+            Map<String, Value> visible = visible(def, index, item, select);
+            scanned++;
+            bytes += Values.size(item);
+            if (r.filter() == null || r.filter().test(visible)) {
+                returned.add(r.projection() == null ? visible : r.projection().apply(visible));
+            }
+            if (scanned >= r.limit() || bytes >= PAGE_BYTES) {
+                // AWS gives LastEvaluatedKey whenever Limit stopped the page, even if nothing follows.
+                if (items.hasNext() || scanned >= r.limit()) {
+                    lastKey = table.keyOf(item, index);
+                }
+                break;
+            }
+        }
+        return new Page(returned, lastKey, scanned, bytes, "COUNT".equals(select));
     }
 
     /** The effective Select; ALL_ATTRIBUTES on a global index that does not project everything is refused. */
@@ -315,49 +306,5 @@ final class ReadOperations {
             }
         }
         return key;
-    }
-
-    /** The top-level attributes a condition reads. */
-    static Set<String> attributes(Condition c) {
-        Set<String> out = new java.util.HashSet<>();
-        collect(c, out);
-        return out;
-    }
-
-    private static void collect(Condition c, Set<String> out) {
-        if (c instanceof Condition.And and) {
-            collect(and.left(), out);
-            collect(and.right(), out);
-        } else if (c instanceof Condition.Or or) {
-            collect(or.left(), out);
-            collect(or.right(), out);
-        } else if (c instanceof Condition.Not not) {
-            collect(not.inner(), out);
-        } else if (c instanceof Condition.Compare cmp) {
-            heads(out, cmp.left(), cmp.right());
-        } else if (c instanceof Condition.Between b) {
-            heads(out, b.value(), b.low(), b.high());
-        } else if (c instanceof Condition.In in) {
-            heads(out, in.value());
-            in.candidates().forEach(o -> heads(out, o));
-        } else if (c instanceof Condition.AttributeExists e) {
-            out.add(e.path().head());
-        } else if (c instanceof Condition.AttributeType t) {
-            out.add(t.path().head());
-        } else if (c instanceof Condition.BeginsWith bw) {
-            heads(out, bw.value(), bw.prefix());
-        } else if (c instanceof Condition.Contains ct) {
-            heads(out, ct.container(), ct.element());
-        }
-    }
-
-    private static void heads(Set<String> out, dev.drsorchestrator.devstack.dynamodb.expr.Operand... operands) {
-        for (var o : operands) {
-            if (o instanceof dev.drsorchestrator.devstack.dynamodb.expr.Operand.PathOperand p) {
-                out.add(p.path().head());
-            } else if (o instanceof dev.drsorchestrator.devstack.dynamodb.expr.Operand.Size s) {
-                out.add(s.path().head());
-            }
-        }
     }
 }

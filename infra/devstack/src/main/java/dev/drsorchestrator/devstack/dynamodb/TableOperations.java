@@ -68,9 +68,7 @@ final class TableOperations {
                     + " satisfy constraint: Member must have value less than or equal to 100 and greater than or"
                     + " equal to 1");
         }
-        String start = in.hasNonNull("ExclusiveStartTableName")
-                ? in.get("ExclusiveStartTableName").asText()
-                : null;
+        String start = Json.text(in, "ExclusiveStartTableName");
         return db.read(d -> {
             NavigableMap<String, Table> tables =
                     start == null ? d.tables() : d.tables().tailMap(start, false);
@@ -117,8 +115,7 @@ final class TableOperations {
             if (!enabled && !current.equals(attribute)) {
                 throw DynamoErrors.validation("TimeToLive is enabled on attribute " + current + ", not " + attribute);
             }
-            changes.ttl(t, enabled ? attribute : null);
-            t.ttlChangedAt(now);
+            changes.ttl(t, enabled ? attribute : null, now);
             ObjectNode out = Json.object();
             out.putObject("TimeToLiveSpecification").put("Enabled", enabled).put("AttributeName", attribute);
             return out;

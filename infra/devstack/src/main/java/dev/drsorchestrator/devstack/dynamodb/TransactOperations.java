@@ -73,9 +73,7 @@ final class TransactOperations {
         if (Json.bytes(actions).length > MAX_REQUEST_BYTES) {
             throw DynamoErrors.validation("Transaction request size exceeds the maximum of 4 MB");
         }
-        String token = in.hasNonNull("ClientRequestToken")
-                ? in.get("ClientRequestToken").asText()
-                : null;
+        String token = Json.text(in, "ClientRequestToken");
         if (token != null && (token.isEmpty() || token.length() > 36)) {
             throw DynamoErrors.validation("ClientRequestToken must be 1 to 36 characters long");
         }

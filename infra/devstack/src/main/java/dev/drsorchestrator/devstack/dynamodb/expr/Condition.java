@@ -1,9 +1,11 @@
 package dev.drsorchestrator.devstack.dynamodb.expr;
 
 import dev.drsorchestrator.devstack.dynamodb.Value;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A parsed condition (ConditionExpression, FilterExpression, or a KeyConditionExpression before it is checked against
@@ -14,6 +16,22 @@ import java.util.Objects;
 public sealed interface Condition {
 
     boolean test(Map<String, Value> item);
+
+    /** Adds the top-level attributes this condition reads to {@code out}. */
+    void readAttributes(Set<String> out);
+
+    /** The top-level attributes this condition reads. */
+    default Set<String> attributes() {
+        Set<String> out = new HashSet<>();
+        readAttributes(out);
+        return out;
+    }
+
+    private static void read(Set<String> out, Operand... operands) {
+        for (Operand o : operands) {
+            o.readAttributes(out);
+        }
+    }
 
     enum Comparator {
         EQ("="),
@@ -63,12 +81,22 @@ public sealed interface Condition {
 
     record Compare(Operand left, Comparator comparator, Operand right) implements Condition {
         @Override
+        public void readAttributes(Set<String> out) {
+            read(out, left, right);
+        }
+
+        @Override
         public boolean test(Map<String, Value> item) {
             return comparator.holds(left.eval(item), right.eval(item));
         }
     }
 
     record Between(Operand value, Operand low, Operand high) implements Condition {
+        @Override
+        public void readAttributes(Set<String> out) {
+            read(out, value, low, high);
+        }
+
         @Override
         public boolean test(Map<String, Value> item) {
             Value v = value.eval(item);
@@ -78,6 +106,12 @@ public sealed interface Condition {
 
     record In(Operand value, List<Operand> candidates) implements Condition {
         @Override
+        public void readAttributes(Set<String> out) {
+            read(out, value);
+            candidates.forEach(c -> c.readAttributes(out));
+        }
+
+        @Override
         public boolean test(Map<String, Value> item) {
             Value v = value.eval(item);
             return v != null && candidates.stream().anyMatch(c -> v.equals(c.eval(item)));
@@ -86,12 +120,24 @@ public sealed interface Condition {
 
     record And(Condition left, Condition right) implements Condition {
         @Override
+        public void readAttributes(Set<String> out) {
+            left.readAttributes(out);
+            right.readAttributes(out);
+        }
+
+        @Override
         public boolean test(Map<String, Value> item) {
             return left.test(item) && right.test(item);
         }
     }
 
     record Or(Condition left, Condition right) implements Condition {
+        @Override
+        public void readAttributes(Set<String> out) {
+            left.readAttributes(out);
+            right.readAttributes(out);
+        }
+
         @Override
         public boolean test(Map<String, Value> item) {
             return left.test(item) || right.test(item);
@@ -100,12 +146,22 @@ public sealed interface Condition {
 
     record Not(Condition inner) implements Condition {
         @Override
+        public void readAttributes(Set<String> out) {
+            inner.readAttributes(out);
+        }
+
+        @Override
         public boolean test(Map<String, Value> item) {
             return !inner.test(item);
         }
     }
 
     record AttributeExists(Path path, boolean exists) implements Condition {
+        @Override
+        public void readAttributes(Set<String> out) {
+            out.add(path.head());
+        }
+
         @Override
         public boolean test(Map<String, Value> item) {
             return (path.resolve(item) != null) == exists;
@@ -114,6 +170,11 @@ public sealed interface Condition {
 
     record AttributeType(Path path, String type) implements Condition {
         @Override
+        public void readAttributes(Set<String> out) {
+            out.add(path.head());
+        }
+
+        @Override
         public boolean test(Map<String, Value> item) {
             Value v = path.resolve(item);
             return v != null && v.type().equals(type);
@@ -121,6 +182,11 @@ public sealed interface Condition {
     }
 
     record BeginsWith(Operand value, Operand prefix) implements Condition {
+        @Override
+        public void readAttributes(Set<String> out) {
+            read(out, value, prefix);
+        }
+
         @Override
         public boolean test(Map<String, Value> item) {
             Value v = value.eval(item);
@@ -136,6 +202,11 @@ public sealed interface Condition {
     }
 
     record Contains(Operand container, Operand element) implements Condition {
+        @Override
+        public void readAttributes(Set<String> out) {
+            read(out, container, element);
+        }
+
         @Override
         public boolean test(Map<String, Value> item) {
             Value c = container.eval(item);

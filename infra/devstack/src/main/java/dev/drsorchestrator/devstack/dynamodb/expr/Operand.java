@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +20,15 @@ public sealed interface Operand {
     @Nullable
     Value eval(Map<String, Value> item);
 
+    /** Adds the top-level attribute this operand reads, if any, to {@code out}. */
+    default void readAttributes(Set<String> out) {}
+
     record PathOperand(Path path) implements Operand {
+        @Override
+        public void readAttributes(Set<String> out) {
+            out.add(path.head());
+        }
+
         @Override
         public @Nullable Value eval(Map<String, Value> item) {
             return path.resolve(item);
@@ -35,6 +44,11 @@ public sealed interface Operand {
 
     /** {@code size(path)}: a string's length, a binary's bytes, a set's, list's or map's entries. */
     record Size(Path path) implements Operand {
+        @Override
+        public void readAttributes(Set<String> out) {
+            out.add(path.head());
+        }
+
         @Override
         public @Nullable Value eval(Map<String, Value> item) {
             Value v = path.resolve(item);

@@ -1,6 +1,7 @@
 package dev.drsorchestrator.devstack.dynamodb.expr;
 
 import dev.drsorchestrator.devstack.dynamodb.Value;
+import dev.drsorchestrator.devstack.dynamodb.Values;
 import dev.drsorchestrator.devstack.dynamodb.expr.Lexer.Kind;
 import dev.drsorchestrator.devstack.dynamodb.expr.Lexer.Token;
 import java.util.ArrayList;
@@ -116,9 +117,9 @@ public final class Parser extends ExpressionReader {
                 if (order == null || order > 0) {
                     throw error("The BETWEEN operator requires upper bound to be greater than or equal to lower bound;"
                             + " lower bound operand: AttributeValue: "
-                            + dev.drsorchestrator.devstack.dynamodb.Values.describe(l.value())
+                            + Values.describe(l.value())
                             + ", upper bound operand: AttributeValue: "
-                            + dev.drsorchestrator.devstack.dynamodb.Values.describe(h.value()));
+                            + Values.describe(h.value()));
                 }
             }
             return new Condition.Between(left, low, high);

@@ -80,15 +80,6 @@ public final class Placeholders {
         }
     }
 
-    /** An empty set, for requests without expressions. */
-    public static Placeholders none() {
-        return new Placeholders();
-    }
-
-    public boolean isEmpty() {
-        return names.isEmpty() && values.isEmpty();
-    }
-
     String name(String placeholder, String expressionKind) {
         String name = names.get(placeholder);
         if (name == null) {
@@ -112,8 +103,19 @@ public final class Placeholders {
         return value;
     }
 
-    /** After every expression of the request is parsed: a placeholder that none of them used is an error. */
-    public void checkAllUsed() {
+    /**
+     * After every expression of the request is parsed: with expressions, a placeholder none of them used is an error;
+     * without any, so is giving either map at all.
+     */
+    public void checkUsed(boolean anyExpression) {
+        if (anyExpression) {
+            checkAllUsed();
+        } else {
+            checkNoExpressions();
+        }
+    }
+
+    private void checkAllUsed() {
         Set<String> unusedNames = new TreeSet<>(names.keySet());
         unusedNames.removeAll(usedNames);
         if (!unusedNames.isEmpty()) {
@@ -129,7 +131,7 @@ public final class Placeholders {
     }
 
     /** AWS refuses the maps when the request has no expression to use them in. */
-    public void checkNoExpressions() {
+    private void checkNoExpressions() {
         if (!names.isEmpty()) {
             throw DynamoErrors.validation("ExpressionAttributeNames can only be specified when using expressions");
         }

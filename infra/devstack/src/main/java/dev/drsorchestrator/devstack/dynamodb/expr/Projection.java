@@ -20,11 +20,9 @@ public final class Projection {
         final TreeMap<Integer, Node> indexes = new TreeMap<>();
     }
 
-    private final List<Path> paths;
     private final Node root = new Node();
 
     public Projection(List<Path> paths) {
-        this.paths = List.copyOf(paths);
         for (Path p : paths) {
             Node n = root;
             for (Path.Element e : p.elements()) {
@@ -38,15 +36,6 @@ public final class Projection {
 
     public static Projection ofAttributes(Collection<String> attributes) {
         return new Projection(attributes.stream().map(Path::of).toList());
-    }
-
-    public List<Path> paths() {
-        return paths;
-    }
-
-    /** The top-level attributes the projection reads. */
-    public Collection<String> topLevelAttributes() {
-        return root.names.keySet();
     }
 
     public Map<String, Value> apply(Map<String, Value> item) {

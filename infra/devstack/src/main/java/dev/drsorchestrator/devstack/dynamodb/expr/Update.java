@@ -2,6 +2,7 @@ package dev.drsorchestrator.devstack.dynamodb.expr;
 
 import dev.drsorchestrator.devstack.dynamodb.DynamoErrors;
 import dev.drsorchestrator.devstack.dynamodb.Value;
+import dev.drsorchestrator.devstack.dynamodb.Values;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -86,8 +87,7 @@ public record Update(List<Action> actions) {
             return addend;
         }
         if (existing instanceof Value.N n && addend instanceof Value.N m) {
-            return new Value.N(dev.drsorchestrator.devstack.dynamodb.Values.number(
-                    n.value().add(m.value()).toPlainString()));
+            return new Value.N(Values.number(n.value().add(m.value()).toPlainString()));
         }
         if (existing instanceof Value.SS s && addend instanceof Value.SS t) {
             TreeSet<String> union = new TreeSet<>(s.value());

@@ -120,8 +120,10 @@ public final class Database implements AutoCloseable {
             record(() -> Json.object().put("op", "drop").put("table", name));
         }
 
-        public void ttl(Table table, @Nullable String attribute) {
+        /** Sets the table's TTL attribute (null: disabled), changed by UpdateTimeToLive at {@code at}. */
+        public void ttl(Table table, @Nullable String attribute, Instant at) {
             table.ttlAttribute(attribute);
+            table.ttlChangedAt(at);
             record(() -> Json.object()
                     .put("op", "ttl")
                     .put("table", table.def().name())

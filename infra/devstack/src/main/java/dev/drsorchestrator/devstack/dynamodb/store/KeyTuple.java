@@ -51,10 +51,6 @@ public final class KeyTuple implements Comparable<KeyTuple> {
         return parts[0];
     }
 
-    public int size() {
-        return parts.length;
-    }
-
     private static int rank(Value v) {
         if (v instanceof Value.S) {
             return 0;

@@ -63,7 +63,7 @@ public final class Table {
         return ttlChangedAt;
     }
 
-    public void ttlChangedAt(java.time.Instant at) {
+    void ttlChangedAt(java.time.Instant at) {
         this.ttlChangedAt = at;
     }
 
