@@ -116,10 +116,14 @@ class ExecutionFlowTest extends DevstackTest {
         DrillCleanupRequested cleanup = adapter.runUntil(id, DrillCleanupRequested.class);
         assertThat(cleanup.reason()).isEqualTo(CleanupReason.TTL_EXPIRED);
         assertThat(cleanup.instances()).hasSize(10);
-        await().untilAsserted(() -> given().get("/executions/" + id)
-                .then()
-                .body("cleanup.status", equalTo("REPORTED"))
-                .body("cleanup.terminated", hasSize(10)));
+        // runUntil may have seen the request before answering it: keep answering until the report lands.
+        await().untilAsserted(() -> {
+            adapter.answer(id);
+            given().get("/executions/" + id)
+                    .then()
+                    .body("cleanup.status", equalTo("REPORTED"))
+                    .body("cleanup.terminated", hasSize(10));
+        });
     }
 
     @Test
