@@ -13,8 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param schemaVersion the payload's schema version; a breaking change is a new version
  * @param correlationId the execution id, or the plan or group id, that ties a chain of events together
  * @param causationId the {@code eventId} of the event that caused this one, or a request id; absent for a first cause
- * @param actor who caused it: a user name, {@code schedule:<name>} or {@code alarm:<name>}
+ * @param actor who caused it, readable: a verified user's name (or e-mail), {@code client:<id>} for a machine client,
+ *     {@code schedule:<name>}, {@code alarm:<name>} or a service's own name
  * @param traceparent W3C trace context, passed along unchanged
+ * @param actorId the verified identity behind {@code actor}: the token's subject ({@code sub}); absent when no person
+ *     or client caused it (a schedule, an alarm, a service reacting on its own)
  */
 public record EventMetadata(
         String eventId,
@@ -23,7 +26,8 @@ public record EventMetadata(
         String correlationId,
         @Nullable String causationId,
         String actor,
-        @Nullable String traceparent) {
+        @Nullable String traceparent,
+        @Nullable String actorId) {
 
     public static final int CURRENT_SCHEMA_VERSION = 1;
 
@@ -34,15 +38,35 @@ public record EventMetadata(
         Require.nonNull(occurredAt, "metadata.occurredAt");
         Require.text(correlationId, "metadata.correlationId");
         Require.text(actor, "metadata.actor");
+        if (actorId != null) {
+            Require.text(actorId, "metadata.actorId");
+            Require.maxLength(actorId, 256, "metadata.actorId");
+        }
     }
 
     /** Metadata for an event that starts a chain (a REST call, a schedule, an alarm). */
     public static EventMetadata first(String correlationId, String actor, Instant occurredAt) {
-        return new EventMetadata(
-                UUID.randomUUID().toString(), CURRENT_SCHEMA_VERSION, occurredAt, correlationId, null, actor, null);
+        return first(correlationId, actor, null, occurredAt);
     }
 
-    /** Metadata for an event caused by {@code cause}: same correlation and trace, caused by its event id. */
+    /** Metadata for an event that starts a chain, caused by a verified identity ({@code actorId} its subject). */
+    public static EventMetadata first(
+            String correlationId, String actor, @Nullable String actorId, Instant occurredAt) {
+        return new EventMetadata(
+                UUID.randomUUID().toString(),
+                CURRENT_SCHEMA_VERSION,
+                occurredAt,
+                correlationId,
+                null,
+                actor,
+                null,
+                actorId);
+    }
+
+    /**
+     * Metadata for an event caused by {@code cause}: same correlation and trace, caused by its event id. The cause's
+     * {@code actorId} carries over when the actor is the same.
+     */
     public static EventMetadata causedBy(EventMetadata cause, String actor, Instant occurredAt) {
         return new EventMetadata(
                 UUID.randomUUID().toString(),
@@ -51,6 +75,7 @@ public record EventMetadata(
                 cause.correlationId(),
                 cause.eventId(),
                 actor,
-                cause.traceparent());
+                cause.traceparent(),
+                actor.equals(cause.actor()) ? cause.actorId() : null);
     }
 }

@@ -128,7 +128,8 @@ public final class SampleEvents {
                 correlationId,
                 type == EventType.DRILL_SCHEDULE_DUE ? null : uuid(100 + type.ordinal()),
                 type == EventType.DRILL_SCHEDULE_DUE ? "schedule:web-shop-weekly-drill" : "alice@example.com",
-                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                type == EventType.DRILL_SCHEDULE_DUE ? null : "3b5e8f2a-1c4d-4e6f-9a7b-2d8c0e1f3a5b");
         return new EventBridgeEvent<>(
                 "0",
                 uuid(200 + type.ordinal()),

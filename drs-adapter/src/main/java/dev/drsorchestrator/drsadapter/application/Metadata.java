@@ -22,7 +22,8 @@ final class Metadata {
                 correlationId,
                 causationId,
                 ACTOR,
-                traceparent);
+                traceparent,
+                null);
     }
 
     static EventMetadata of(

@@ -185,7 +185,8 @@ public class ExecutionEngine {
                                 e.executionId.value(),
                                 consumed == null ? null : consumed.eventId(),
                                 actor,
-                                consumed == null ? null : consumed.traceparent()),
+                                consumed == null ? null : consumed.traceparent(),
+                                null),
                         payload))
                 .toList();
         return new Change(e, events, decision.timers(), decision.timeline(), hold, release, fired, consumed);

@@ -84,6 +84,7 @@ public class ExecutionStarter {
                 requested.executionId().value(),
                 ask.causationId(),
                 ask.actor(),
+                null,
                 null);
         return new ExecutionLog.Request.Builder(requested.planId(), last, new Outgoing(metadata, requested));
     }
