@@ -13,7 +13,7 @@ import dev.drsorchestrator.contracts.ids.AccountId;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.contracts.model.InventorySyncType;
 import dev.drsorchestrator.contracts.model.ReplicationState;
-import dev.drsorchestrator.devstack.testing.DevstackTestResource;
+import dev.drsorchestrator.kit.testing.KitTestResource;
 import dev.drsorchestrator.kit.testing.EventBus;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("benchmark")
 @QuarkusTest
-@QuarkusTestResource(DevstackTestResource.class)
+@QuarkusTestResource(KitTestResource.class)
 class CatalogBenchmark {
 
     static final String[] TIERS = {"db", "app", "web", "cache", "batch"};

@@ -18,7 +18,7 @@ import dev.drsorchestrator.contracts.model.InventorySyncType;
 import dev.drsorchestrator.contracts.model.ProtectionGroupChangeReason;
 import dev.drsorchestrator.contracts.model.ReplicationState;
 import dev.drsorchestrator.contracts.routing.EventSource;
-import dev.drsorchestrator.devstack.testing.DevstackTestResource;
+import dev.drsorchestrator.kit.testing.KitTestResource;
 import dev.drsorchestrator.kit.testing.EventBus;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 @QuarkusTest
-@QuarkusTestResource(DevstackTestResource.class)
+@QuarkusTestResource(KitTestResource.class)
 class InventoryTest {
 
     static final String REGION = "us-west-2";

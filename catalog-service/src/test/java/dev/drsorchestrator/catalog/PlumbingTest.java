@@ -7,7 +7,7 @@ import dev.drsorchestrator.contracts.events.catalog.ProtectionGroupDeleted;
 import dev.drsorchestrator.contracts.ids.AccountId;
 import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
 import dev.drsorchestrator.contracts.routing.EventSource;
-import dev.drsorchestrator.devstack.testing.DevstackTestResource;
+import dev.drsorchestrator.kit.testing.KitTestResource;
 import dev.drsorchestrator.kit.events.Outbox;
 import dev.drsorchestrator.kit.testing.EventBus;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /** The reliability plumbing as catalog-service runs it: nothing lost after a crash, bad messages set aside. */
 @QuarkusTest
-@QuarkusTestResource(DevstackTestResource.class)
+@QuarkusTestResource(KitTestResource.class)
 class PlumbingTest {
 
     @Inject

@@ -17,7 +17,7 @@ import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.contracts.model.ProtectionGroupChangeReason;
 import dev.drsorchestrator.contracts.routing.EventSource;
-import dev.drsorchestrator.devstack.testing.DevstackTestResource;
+import dev.drsorchestrator.kit.testing.KitTestResource;
 import dev.drsorchestrator.kit.testing.EventBus;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 @QuarkusTest
-@QuarkusTestResource(DevstackTestResource.class)
+@QuarkusTestResource(KitTestResource.class)
 class ProtectionGroupApiTest {
 
     @Inject

@@ -25,7 +25,7 @@ import dev.drsorchestrator.contracts.model.SsmDocumentAction;
 import dev.drsorchestrator.contracts.model.WaveAction;
 import dev.drsorchestrator.devstack.misc.LambdaService;
 import dev.drsorchestrator.devstack.misc.SsmService;
-import dev.drsorchestrator.devstack.testing.DevstackTestResource;
+import dev.drsorchestrator.kit.testing.KitTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,7 +36,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(DevstackTestResource.class)
+@QuarkusTestResource(KitTestResource.class)
 class ActionsTest extends DevstackTest {
 
     @TestHTTPResource("/q/health/live")

@@ -14,7 +14,7 @@ import dev.drsorchestrator.contracts.model.ExecutionType;
 import dev.drsorchestrator.contracts.model.RecoveredServer;
 import dev.drsorchestrator.contracts.model.ServerSnapshot;
 import dev.drsorchestrator.devstack.drs.CallLog;
-import dev.drsorchestrator.devstack.testing.DevstackTestResource;
+import dev.drsorchestrator.kit.testing.KitTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(DevstackTestResource.class)
+@QuarkusTestResource(KitTestResource.class)
 class CleanupTest extends DevstackTest {
 
     @Test

@@ -10,7 +10,7 @@ import dev.drsorchestrator.contracts.model.InventorySyncType;
 import dev.drsorchestrator.contracts.model.ReplicationState;
 import dev.drsorchestrator.devstack.drs.CallLog;
 import dev.drsorchestrator.devstack.drs.DrsSimulator;
-import dev.drsorchestrator.devstack.testing.DevstackTestResource;
+import dev.drsorchestrator.kit.testing.KitTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(DevstackTestResource.class)
+@QuarkusTestResource(KitTestResource.class)
 class InventoryTest extends DevstackTest {
 
     private static final List<String> ACCOUNTS = List.of("111111111111", "222222222222", "333333333333");

@@ -11,13 +11,13 @@ import static org.hamcrest.Matchers.nullValue;
 import dev.drsorchestrator.contracts.ids.ExecutionId;
 import dev.drsorchestrator.contracts.model.Criticality;
 import dev.drsorchestrator.devstack.drs.DrsSettings;
-import dev.drsorchestrator.devstack.testing.DevstackTestResource;
+import dev.drsorchestrator.kit.testing.KitTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(DevstackTestResource.class)
+@QuarkusTestResource(KitTestResource.class)
 class JobsApiTest extends DevstackTest {
 
     @Test

@@ -15,7 +15,7 @@ import dev.drsorchestrator.contracts.model.ServerNotReadyReason;
 import dev.drsorchestrator.contracts.model.ServerSnapshot;
 import dev.drsorchestrator.devstack.drs.CallLog;
 import dev.drsorchestrator.devstack.drs.DrsSettings;
-import dev.drsorchestrator.devstack.testing.DevstackTestResource;
+import dev.drsorchestrator.kit.testing.KitTestResource;
 import dev.drsorchestrator.drsadapter.application.LaunchService;
 import dev.drsorchestrator.drsadapter.domain.JobKind;
 import dev.drsorchestrator.drsadapter.domain.JobPhase;
@@ -38,7 +38,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(DevstackTestResource.class)
+@QuarkusTestResource(KitTestResource.class)
 class LaunchTest extends DevstackTest {
 
     @Inject

@@ -29,7 +29,7 @@ import dev.drsorchestrator.contracts.model.ExecutionType;
 import dev.drsorchestrator.contracts.model.FailurePolicy;
 import dev.drsorchestrator.contracts.model.ServerSnapshot;
 import dev.drsorchestrator.contracts.model.WaveSnapshot;
-import dev.drsorchestrator.devstack.testing.DevstackTestResource;
+import dev.drsorchestrator.kit.testing.KitTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 
 /** approve, pause, resume, cancel, retry, skip and cleanup through REST, each audited, each refused when illegal. */
 @QuarkusTest
-@QuarkusTestResource(DevstackTestResource.class)
+@QuarkusTestResource(KitTestResource.class)
 class ControlsTest extends DevstackTest {
 
     private ExecutionId start(ExecutionType type, boolean approval, List<WaveSnapshot> waves) {

@@ -31,7 +31,7 @@ import dev.drsorchestrator.contracts.model.FailurePolicy;
 import dev.drsorchestrator.contracts.model.JobStatus;
 import dev.drsorchestrator.contracts.model.ServerSnapshot;
 import dev.drsorchestrator.contracts.model.WaveSnapshot;
-import dev.drsorchestrator.devstack.testing.DevstackTestResource;
+import dev.drsorchestrator.kit.testing.KitTestResource;
 import dev.drsorchestrator.kit.testing.EventBus;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 
 /** Requests from "plan-service" and reports from "drs-adapter" on the bus drive executions to their ends. */
 @QuarkusTest
-@QuarkusTestResource(DevstackTestResource.class)
+@QuarkusTestResource(KitTestResource.class)
 class ExecutionFlowTest extends DevstackTest {
 
     @Test

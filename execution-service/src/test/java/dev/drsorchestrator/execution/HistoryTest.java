@@ -9,7 +9,7 @@ import dev.drsorchestrator.contracts.events.execution.ExecutionCompleted;
 import dev.drsorchestrator.contracts.ids.ExecutionId;
 import dev.drsorchestrator.contracts.ids.PlanId;
 import dev.drsorchestrator.contracts.model.ExecutionType;
-import dev.drsorchestrator.devstack.testing.DevstackTestResource;
+import dev.drsorchestrator.kit.testing.KitTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** GET /executions: by plan (an index, no scans), filtered, newest first, page by page. */
 @QuarkusTest
-@QuarkusTestResource(DevstackTestResource.class)
+@QuarkusTestResource(KitTestResource.class)
 class HistoryTest extends DevstackTest {
 
     @Test

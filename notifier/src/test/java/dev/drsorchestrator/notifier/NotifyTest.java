@@ -28,7 +28,9 @@ import dev.drsorchestrator.contracts.model.ServerOutcome;
 import dev.drsorchestrator.contracts.model.TriggerType;
 import dev.drsorchestrator.contracts.model.WaveRef;
 import dev.drsorchestrator.contracts.routing.EventSource;
-import dev.drsorchestrator.devstack.testing.DevstackTestResource;
+import dev.drsorchestrator.kit.auth.Roles;
+import dev.drsorchestrator.kit.testing.Identities;
+import dev.drsorchestrator.kit.testing.KitTestResource;
 import dev.drsorchestrator.kit.aws.AwsClients;
 import dev.drsorchestrator.kit.testing.EventBus;
 import dev.drsorchestrator.notifier.application.NotificationService;
@@ -56,7 +58,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 @QuarkusTest
-@QuarkusTestResource(DevstackTestResource.class)
+@QuarkusTestResource(KitTestResource.class)
 class NotifyTest {
 
     @Inject
@@ -149,7 +151,9 @@ class NotifyTest {
     void aFailedRecoveryIsCriticalAndReachesOnlyTheCriticalSubscription() {
         String criticalUrl = queue("critical-" + UUID.randomUUID());
         String id = given().contentType("application/json")
-                .header("X-Actor", "oncall")
+                .auth()
+                .oauth2(Identities.token("oncall", Roles.PLANNER))
+                .header("X-Actor", "someone-else")
                 .body(Map.of(
                         "protocol",
                         "sqs",
@@ -278,7 +282,8 @@ class NotifyTest {
                 .contains("curl -X POST")
                 .contains("http://localhost:8083/executions/"
                         + recovery.executionId().value() + "/approve")
-                .contains("X-Actor");
+                .contains("Authorization: Bearer $TOKEN")
+                .doesNotContain("X-Actor");
     }
 
     @Test

@@ -14,7 +14,7 @@ import dev.drsorchestrator.contracts.events.plan.RecoveryPlanDeleted;
 import dev.drsorchestrator.contracts.events.plan.RecoveryPlanUpdated;
 import dev.drsorchestrator.contracts.ids.PlanId;
 import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
-import dev.drsorchestrator.devstack.testing.DevstackTestResource;
+import dev.drsorchestrator.kit.testing.KitTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(DevstackTestResource.class)
+@QuarkusTestResource(KitTestResource.class)
 class PlanApiTest extends DevstackTest {
 
     String prefix;

@@ -14,7 +14,7 @@ import dev.drsorchestrator.contracts.events.plan.ExecutionRequested;
 import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
 import dev.drsorchestrator.contracts.model.ExecutionType;
 import dev.drsorchestrator.contracts.model.TriggerType;
-import dev.drsorchestrator.devstack.testing.DevstackTestResource;
+import dev.drsorchestrator.kit.testing.KitTestResource;
 import dev.drsorchestrator.kit.testing.EventBus;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /** Schedules fired through devstack's Scheduler, alarms through its CloudWatch admin call. */
 @QuarkusTest
-@QuarkusTestResource(DevstackTestResource.class)
+@QuarkusTestResource(KitTestResource.class)
 class TriggerTest extends DevstackTest {
 
     @ConfigProperty(name = "devstack.endpoint")

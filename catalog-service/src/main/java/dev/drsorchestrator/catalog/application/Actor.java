@@ -1,7 +1,12 @@
 package dev.drsorchestrator.catalog.application;
 
-/** Who asked for a change: a user name from the API, or the service itself for inventory-driven changes. */
-public record Actor(String name) {
+import org.jspecify.annotations.Nullable;
 
-    public static final Actor SERVICE = new Actor("catalog-service");
+/**
+ * Who asked for a change: the verified caller of the API (readable name and token subject), or the service itself
+ * for inventory-driven changes (no subject).
+ */
+public record Actor(String name, @Nullable String id) {
+
+    public static final Actor SERVICE = new Actor("catalog-service", null);
 }

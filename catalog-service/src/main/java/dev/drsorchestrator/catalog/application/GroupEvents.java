@@ -19,7 +19,7 @@ final class GroupEvents {
     static ScopeChange.Event created(ProtectionGroup g, Actor actor, Instant now) {
         GroupDefinition d = g.definition();
         return new ScopeChange.Event(
-                EventMetadata.first(g.id().value(), actor.name(), now),
+                EventMetadata.first(g.id().value(), actor.name(), actor.id(), now),
                 new ProtectionGroupCreated(
                         g.id(),
                         d.name(),
@@ -55,11 +55,11 @@ final class GroupEvents {
     static ScopeChange.Event deleted(ProtectionGroup g, long version, Actor actor, Instant now) {
         GroupDefinition d = g.definition();
         return new ScopeChange.Event(
-                EventMetadata.first(g.id().value(), actor.name(), now),
+                EventMetadata.first(g.id().value(), actor.name(), actor.id(), now),
                 new ProtectionGroupDeleted(g.id(), d.name(), d.accountId(), d.region(), version));
     }
 
     static EventMetadata metadata(ProtectionGroup g, Actor actor, Instant now) {
-        return EventMetadata.first(g.id().value(), actor.name(), now);
+        return EventMetadata.first(g.id().value(), actor.name(), actor.id(), now);
     }
 }

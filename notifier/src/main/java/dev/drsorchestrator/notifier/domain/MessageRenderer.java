@@ -88,7 +88,9 @@ public final class MessageRenderer {
                     .append(e.wave() == null ? "" : " before " + wave(e.wave()))
                     .append(e.message() == null ? "." : ": " + e.message())
                     .append('\n');
-            next = "To approve it:\n  curl -X POST -H 'Content-Type: application/json' -H 'X-Actor: <your name>' \\\n"
+            next = "To approve it (an approver other than whoever requested it: the two-person rule), with your"
+                    + " access token in $TOKEN:\n  curl -X POST -H \"Authorization: Bearer $TOKEN\""
+                    + " -H 'Content-Type: application/json' \\\n"
                     + "    -d '{\"reason\":\"<why>\""
                     + (e.wave() == null ? "" : ",\"waveId\":\"" + e.wave().waveId() + "\"")
                     + "}' " + executionServiceUrl + e.approvePath()
@@ -141,8 +143,9 @@ public final class MessageRenderer {
                     .append(counts(e.counts()))
                     .append('\n');
             servers(body, e.servers(), executionUrl);
-            next = "Fix the cause, then retry the wave: POST " + executionUrl + "/waves/"
-                    + e.wave().waveId() + "/retry (or skip it: /skip).";
+            next = "Fix the cause, then retry the wave (with your access token in $TOKEN):\n  curl -X POST -H"
+                    + " \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' -d '{}' " + executionUrl
+                    + "/waves/" + e.wave().waveId() + "/retry\n(or skip it: /skip with {\"reason\":\"<why>\"}).";
         } else if (event instanceof ExecutionPaused e) {
             status = "PAUSED";
             severity = Severity.WARNING;

@@ -3,6 +3,7 @@ package dev.drsorchestrator.kit.aws;
 import dev.drsorchestrator.contracts.routing.RoutingTable;
 import dev.drsorchestrator.contracts.routing.RuleDefinition;
 import dev.drsorchestrator.contracts.routing.Service;
+import dev.drsorchestrator.kit.audit.AuditTrail;
 import dev.drsorchestrator.kit.config.KitConfig;
 import dev.drsorchestrator.kit.dynamo.ServiceTables;
 import dev.drsorchestrator.kit.dynamo.TableSpec;
@@ -77,6 +78,7 @@ public class Provisioner {
         serviceTables.forEach(t -> tables.addAll(t.tables()));
         tables.add(Outbox.table(config.outbox().table()));
         tables.add(ProcessedEvents.table(config.processedEvents().table()));
+        tables.add(AuditTrail.table(config.audit().table()));
         return tables;
     }
 

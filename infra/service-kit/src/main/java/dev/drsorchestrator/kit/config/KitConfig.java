@@ -3,6 +3,7 @@ package dev.drsorchestrator.kit.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,6 +35,10 @@ public interface KitConfig {
     boolean provision();
 
     Aws aws();
+
+    Auth auth();
+
+    Audit audit();
 
     interface Inbox {
         /** Whether to consume the inbox queue at all. */
@@ -74,6 +79,37 @@ public interface KitConfig {
 
         /** How long a consumed event id is remembered (longer than any redelivery). */
         @WithDefault("P7D")
+        Duration retention();
+    }
+
+    /**
+     * Who may call: bearer JWTs from one issuer (a Cognito user pool in AWS, devstack's locally). The signature, the
+     * issuer and the expiry are checked by smallrye-jwt ({@code mp.jwt.verify.*}, set from these in the kit's
+     * {@code META-INF/microprofile-config.properties}); the client and the roles here.
+     */
+    interface Auth {
+        /** The issuer URL, such as {@code https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123}. */
+        String issuer();
+
+        /** The app clients whose tokens are accepted: an access token's {@code client_id}, an id token's {@code aud}. */
+        List<String> clientIds();
+
+        /** The claim that lists the caller's groups (roles). */
+        @WithDefault("cognito:groups")
+        String groupsClaim();
+
+        /** Scopes that grant roles to machine clients: {@code <prefix><role>}, such as {@code drs/drill-operator}. */
+        @WithDefault("drs/")
+        String scopePrefix();
+    }
+
+    /** Every state-changing request, accepted or refused, is one audit entry. */
+    interface Audit {
+        @WithDefault("${kit.service-name}-audit")
+        String table();
+
+        /** How long an entry is kept (DynamoDB TTL). */
+        @WithDefault("P400D")
         Duration retention();
     }
 

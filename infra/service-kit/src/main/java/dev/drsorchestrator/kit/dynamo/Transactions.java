@@ -1,9 +1,14 @@
 package dev.drsorchestrator.kit.dynamo;
 
+import dev.drsorchestrator.kit.audit.AuditContext;
+import dev.drsorchestrator.kit.audit.AuditEntry;
+import dev.drsorchestrator.kit.audit.AuditTrail;
 import dev.drsorchestrator.kit.events.Outbox;
 import dev.drsorchestrator.kit.events.OutboxRelay;
 import dev.drsorchestrator.kit.events.ProcessedEvents;
+import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -12,8 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Commits a {@link Transaction} with one {@code TransactWriteItems} (state, outbox events, processed-event marker) and
- * then hands the events to the relay, which publishes them at once.
+ * Commits a {@link Transaction} with one {@code TransactWriteItems} (state, outbox events, processed-event marker, and
+ * within a REST request its audit entry) and then hands the events to the relay, which publishes them at once.
  */
 @ApplicationScoped
 public class Transactions {
@@ -22,12 +27,22 @@ public class Transactions {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final ProcessedEvents processed;
+    private final AuditTrail audit;
+    private final Instance<AuditContext> request;
 
-    Transactions(DynamoDbClient dynamo, Outbox outbox, OutboxRelay relay, ProcessedEvents processed) {
+    Transactions(
+            DynamoDbClient dynamo,
+            Outbox outbox,
+            OutboxRelay relay,
+            ProcessedEvents processed,
+            AuditTrail audit,
+            Instance<AuditContext> request) {
         this.dynamo = dynamo;
         this.outbox = outbox;
         this.relay = relay;
         this.processed = processed;
+        this.audit = audit;
+        this.request = request;
     }
 
     /**
@@ -55,6 +70,12 @@ public class Transactions {
             items.add(processed.marker(tx.processed));
             labels.add(Transaction.PROCESSED_EVENT);
         }
+        AuditEntry entry = requestAudit();
+        if (entry != null && items.size() < Transaction.MAX_ITEMS) {
+            // The change and the record of who made it commit together; the answer's status is added after.
+            items.add(audit.inTransaction(entry));
+            labels.add("audit");
+        }
         try {
             dynamo.transactWriteItems(r -> r.transactItems(items));
         } catch (TransactionCanceledException e) {
@@ -75,5 +96,13 @@ public class Transactions {
             throw new TransactionFailed(failed, conflict, e);
         }
         relay.publish(entries);
+    }
+
+    /** The audit entry of the REST request this commit belongs to; null for an inbox delivery or a timer. */
+    private @org.jspecify.annotations.Nullable AuditEntry requestAudit() {
+        if (!Arc.container().requestContext().isActive()) {
+            return null;
+        }
+        return request.get().current();
     }
 }

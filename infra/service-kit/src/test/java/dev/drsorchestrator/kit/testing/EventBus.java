@@ -87,6 +87,16 @@ public final class EventBus {
                 .get(0);
     }
 
+    /** The metadata of the first matching event (who caused it, with which correlation and cause). */
+    public <T extends EventPayload> EventMetadata awaitMetadata(Class<T> type, Predicate<T> matching) {
+        T event = awaitEvent(type, matching);
+        return seen.stream()
+                .filter(e -> e.data() == event)
+                .findFirst()
+                .orElseThrow()
+                .metadata();
+    }
+
     /** Every event of this type seen so far that matches (after reading what is queued now). */
     public <T extends EventPayload> List<T> all(Class<T> type, Predicate<T> matching) {
         drain();

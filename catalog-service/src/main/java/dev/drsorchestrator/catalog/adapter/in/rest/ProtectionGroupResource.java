@@ -9,7 +9,10 @@ import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
 import dev.drsorchestrator.kit.rest.Cursors;
 import dev.drsorchestrator.kit.rest.Page;
 import dev.drsorchestrator.kit.rest.ProblemException;
+import dev.drsorchestrator.kit.auth.Caller;
+import dev.drsorchestrator.kit.auth.Roles;
 import dev.drsorchestrator.kit.rest.Requests;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -35,23 +38,24 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProtectionGroupResource {
 
-    static final String ACTOR = Requests.ACTOR_HEADER;
-
     private final GroupCommands commands;
     private final CatalogQueries queries;
+    private final Caller caller;
 
-    ProtectionGroupResource(GroupCommands commands, CatalogQueries queries) {
+    ProtectionGroupResource(GroupCommands commands, CatalogQueries queries, Caller caller) {
         this.commands = commands;
         this.queries = queries;
+        this.caller = caller;
     }
 
     @POST
+    @RolesAllowed(Roles.PLANNER)
     @Operation(
             summary = "Create a protection group",
             description = "Members are the listed servers plus the selector's matches. A server another group holds"
                     + " refuses the request with 409 naming it and its group.")
-    public Response create(@Valid GroupRequest request, @HeaderParam(ACTOR) String actor) {
-        ProtectionGroup created = commands.create(GroupRequests.toDefinition(request), actor(actor));
+    public Response create(@Valid GroupRequest request) {
+        ProtectionGroup created = commands.create(GroupRequests.toDefinition(request), actor());
         return Response.created(URI.create("/protection-groups/" + created.id()))
                 .tag(etag(created))
                 .entity(GroupView.of(created, List.of()))
@@ -59,6 +63,7 @@ public class ProtectionGroupResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "List protection groups, by name, with filters and cursor pagination")
     public Page<GroupView> list(
             @QueryParam("accountId") String accountId,
@@ -72,6 +77,7 @@ public class ProtectionGroupResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Path("/{id}")
     @Operation(summary = "A protection group, its resolved members, conflicts and the plans that use it")
     public Response get(@PathParam("id") String id) {
@@ -83,6 +89,7 @@ public class ProtectionGroupResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.PLANNER)
     @Path("/{id}")
     @Operation(
             summary = "Replace a protection group's definition",
@@ -90,18 +97,18 @@ public class ProtectionGroupResource {
     public Response update(
             @PathParam("id") String id,
             @Valid GroupRequest request,
-            @HeaderParam("If-Match") String ifMatch,
-            @HeaderParam(ACTOR) String actor) {
+            @HeaderParam("If-Match") String ifMatch) {
         ProtectionGroupId groupId = Params.groupId(id);
         var definition = GroupRequests.toDefinition(request);
         long version = version(request.version(), ifMatch, true);
-        ProtectionGroup updated = commands.update(groupId, definition, version, actor(actor));
+        ProtectionGroup updated = commands.update(groupId, definition, version, actor());
         return Response.ok(GroupView.of(updated, queries.plansUsing(groupId)))
                 .tag(etag(updated))
                 .build();
     }
 
     @DELETE
+    @RolesAllowed(Roles.PLANNER)
     @Path("/{id}")
     @Operation(
             summary = "Delete a protection group",
@@ -110,15 +117,15 @@ public class ProtectionGroupResource {
     public Response delete(
             @PathParam("id") String id,
             @QueryParam("version") Long version,
-            @HeaderParam("If-Match") String ifMatch,
-            @HeaderParam(ACTOR) String actor) {
+            @HeaderParam("If-Match") String ifMatch) {
         ProtectionGroupId groupId = Params.groupId(id);
         Long expected = version == null && ifMatch == null ? null : version(version, ifMatch, false);
-        commands.delete(groupId, expected, actor(actor));
+        commands.delete(groupId, expected, actor());
         return Response.noContent().build();
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Path("/{id}/readiness")
     @Operation(
             summary = "Whether each member can be recovered now",
@@ -138,7 +145,8 @@ public class ProtectionGroupResource {
         return Requests.version(fromBody, ifMatch, required);
     }
 
-    private static Actor actor(String header) {
-        return new Actor(Requests.actor(header));
+    private Actor actor() {
+        dev.drsorchestrator.kit.auth.Actor verified = caller.actor();
+        return new Actor(verified.name(), verified.id());
     }
 }

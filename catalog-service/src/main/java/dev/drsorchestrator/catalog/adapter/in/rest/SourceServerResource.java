@@ -8,6 +8,8 @@ import dev.drsorchestrator.kit.rest.Cursors;
 import dev.drsorchestrator.kit.rest.FieldError;
 import dev.drsorchestrator.kit.rest.Page;
 import dev.drsorchestrator.kit.rest.ProblemException;
+import dev.drsorchestrator.kit.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -34,6 +36,7 @@ public class SourceServerResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Operation(
             summary = "List the DRS source servers the inventory knows, with their group",
             description = "Sorted by hostname within each account and region. Every filter is optional; all given"

@@ -17,6 +17,8 @@ import dev.drsorchestrator.kit.rest.Cursors;
 import dev.drsorchestrator.kit.rest.FieldError;
 import dev.drsorchestrator.kit.rest.Page;
 import dev.drsorchestrator.kit.rest.ProblemException;
+import dev.drsorchestrator.kit.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -102,6 +104,7 @@ public class DrsResource {
 
     @GET
     @Path("/jobs")
+    @RolesAllowed(Roles.VIEWER)
     @Operation(
             summary = "The DRS jobs the adapter launched for an execution (?execution=), or, without it, the jobs"
                     + " queued and in flight, in queue order")
@@ -151,6 +154,7 @@ public class DrsResource {
 
     @GET
     @Path("/accounts")
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "Each account and region: reachability, source servers, last inventory sync, jobs in flight")
     public Page<AccountItem> accounts(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         int size = Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
@@ -179,6 +183,7 @@ public class DrsResource {
 
     @POST
     @Path("/accounts/sync")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Sync the inventory of every account now; answers what each sync saw and published")
     public List<InventoryService.SyncResult> sync() {
         return inventory.syncAll();

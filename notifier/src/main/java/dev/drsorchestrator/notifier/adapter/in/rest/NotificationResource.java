@@ -10,6 +10,8 @@ import dev.drsorchestrator.notifier.domain.Delivery;
 import dev.drsorchestrator.notifier.domain.Notification;
 import dev.drsorchestrator.notifier.domain.NotificationStore;
 import dev.drsorchestrator.notifier.domain.Severity;
+import dev.drsorchestrator.kit.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -79,6 +81,7 @@ public class NotificationResource {
     public record Detail(Entry entry, String text, String json, Map<String, String> attributes) {}
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "The delivery log, newest first: event, topic, SNS message id, time, delivery status")
     public Page<Entry> list(
             @QueryParam("delivery") String delivery,
@@ -110,6 +113,7 @@ public class NotificationResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "One notification: its text, its JSON and its attributes")
     public Detail get(@PathParam("id") String id) {
         Notification n = queries.find(id).orElseThrow(() -> ProblemException.notFound("notification", id));
@@ -118,6 +122,7 @@ public class NotificationResource {
 
     @POST
     @Path("/{id}/retry")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Send a FAILED notification again")
     public Entry retry(@PathParam("id") String id) {
         Notification n = queries.find(id).orElseThrow(() -> ProblemException.notFound("notification", id));

@@ -1,16 +1,17 @@
 package dev.drsorchestrator.notifier.adapter.in.rest;
 
+import dev.drsorchestrator.kit.auth.Caller;
 import dev.drsorchestrator.kit.rest.Cursors;
 import dev.drsorchestrator.kit.rest.Page;
 import dev.drsorchestrator.kit.rest.ProblemException;
-import dev.drsorchestrator.kit.rest.Requests;
 import dev.drsorchestrator.notifier.application.Subscriptions;
 import dev.drsorchestrator.notifier.domain.NotificationStore;
 import dev.drsorchestrator.notifier.domain.Subscription;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import dev.drsorchestrator.kit.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,9 +30,11 @@ import org.jspecify.annotations.Nullable;
 public class SubscriptionResource {
 
     private final Subscriptions subscriptions;
+    private final Caller caller;
 
-    SubscriptionResource(Subscriptions subscriptions) {
+    SubscriptionResource(Subscriptions subscriptions, Caller caller) {
         this.subscriptions = subscriptions;
+        this.caller = caller;
     }
 
     /**
@@ -48,21 +51,22 @@ public class SubscriptionResource {
             @Nullable String topicArn) {}
 
     @POST
+    @RolesAllowed(Roles.PLANNER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Subscribe an email address, https URL or SQS queue, with a filter on the message attributes")
-    public Response create(
-            @Nullable SubscriptionRequest body, @HeaderParam(Requests.ACTOR_HEADER) @Nullable String actor) {
+    public Response create(@Nullable SubscriptionRequest body) {
         if (body == null) {
             throw ProblemException.invalid("body", "a JSON object with protocol and endpoint is required");
         }
         Subscription s = subscriptions.create(
-                body.protocol(), body.endpoint(), body.filter(), body.topicArn(), Requests.actor(actor));
+                body.protocol(), body.endpoint(), body.filter(), body.topicArn(), caller.name());
         return Response.created(URI.create("/subscriptions/" + s.id()))
                 .entity(s)
                 .build();
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "The subscriptions, newest first")
     public Page<Subscription> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         NotificationStore.Page<Subscription> page = subscriptions.list(Cursors.limit(limit, 50, 200), cursor);
@@ -71,6 +75,7 @@ public class SubscriptionResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "One subscription")
     public Subscription get(@PathParam("id") String id) {
         return subscriptions.find(id).orElseThrow(() -> ProblemException.notFound("subscription", id));
@@ -78,6 +83,7 @@ public class SubscriptionResource {
 
     @DELETE
     @Path("/{id}")
+    @RolesAllowed(Roles.PLANNER)
     @Operation(summary = "Unsubscribe")
     public Response delete(@PathParam("id") String id) {
         if (!subscriptions.delete(id)) {

@@ -1,0 +1,61 @@
+package dev.drsorchestrator.kit.auth;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import dev.drsorchestrator.kit.rest.ProblemException;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The verified caller of the current request. Resources use it for the actor they record (events, timelines,
+ * reports), never a header. Only endpoints that declare a role reach it, so there is always a verified token.
+ */
+@RequestScoped
+public class Caller {
+
+    private final SecurityIdentity identity;
+
+    Caller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public Actor actor() {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            throw new io.quarkus.security.UnauthorizedException("no verified token");
+        }
+        return TokenRoles.actor(token, identity.getRoles());
+    }
+
+    /** The readable name recorded as the actor. */
+    public String name() {
+        return actor().name();
+    }
+
+    /** The token's subject. */
+    public String id() {
+        return actor().id();
+    }
+
+    public boolean has(String role) {
+        return identity.hasRole(role);
+    }
+
+    /**
+     * For a permission that depends on what is asked, not only on the endpoint (a RECOVERY needs more than a DRILL):
+     * a 403 problem naming the role and why, unless the caller has it.
+     */
+    public void require(String role, String why) {
+        if (!has(role)) {
+            throw new ProblemException(
+                    403,
+                    "forbidden",
+                    "Role required",
+                    why + " needs the role '" + role + "' (or one that includes it: " + Roles.including(role)
+                            + "); your token grants " + actor().roles() + ". Ask an administrator to add you to the"
+                            + " group.",
+                    List.of(),
+                    Map.of("requiredRole", role));
+        }
+    }
+}
