@@ -38,11 +38,11 @@ public final class Demo {
     private final PrintStream out;
     private final Instant started;
 
-    public Demo(LocalSystem system, Rest rest, PrintStream out, Instant started) {
+    public Demo(LocalSystem system, Users users, PrintStream out, Instant started) {
         this.system = system;
-        this.rest = rest;
-        this.estate = new Estate(system, rest);
-        this.devstack = new DevstackAdmin(rest, system.url(Component.DEVSTACK));
+        this.rest = users.rest("planner");
+        this.estate = new Estate(system, users);
+        this.devstack = new DevstackAdmin(new Rest(), system.url(Component.DEVSTACK));
         this.out = out;
         this.started = started;
     }

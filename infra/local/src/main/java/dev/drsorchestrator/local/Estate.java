@@ -17,16 +17,33 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Sets up what a DR engineer sets up, through the services' REST APIs only: the inventory synced from DRS,
- * protection groups, recovery plans, and executions started on request.
+ * protection groups, recovery plans, and executions started on request. Each call is made by the local user whose
+ * role it needs (a planner plans, a drill-operator drills, an approver approves), or by the one {@link #as} names.
  */
 public final class Estate {
 
     private final LocalSystem system;
-    private final Rest rest;
+    private final Users users;
+    private final @Nullable String as;
 
-    public Estate(LocalSystem system, Rest rest) {
+    public Estate(LocalSystem system, Users users) {
+        this(system, users, null);
+    }
+
+    private Estate(LocalSystem system, Users users, @Nullable String as) {
         this.system = system;
-        this.rest = rest;
+        this.users = users;
+        this.as = as;
+    }
+
+    /** The same calls, all made by {@code username}. */
+    public Estate as(String username) {
+        users.password(username);
+        return new Estate(system, users, username);
+    }
+
+    private Rest rest(String role) {
+        return users.rest(as != null ? as : role);
     }
 
     public String url(Component c, String path) {
@@ -38,7 +55,7 @@ public final class Estate {
      * catalog-service lists each of these servers (it learns them from {@code SourceServerInventoryChanged}).
      */
     public void syncInventory(Collection<Server> servers, Duration timeout) {
-        for (JsonNode result : rest.post(url(Component.DRS_ADAPTER, "/drs/accounts/sync"), null)
+        for (JsonNode result : rest("admin").post(url(Component.DRS_ADAPTER, "/drs/accounts/sync"), null)
                 .expect(200)
                 .json()) {
             if (!result.path("reachable").asBoolean()) {
@@ -65,7 +82,7 @@ public final class Estate {
         Set<String> ids = new HashSet<>();
         String cursor = null;
         do {
-            JsonNode page = rest.get(url(
+            JsonNode page = rest("viewer").get(url(
                             Component.CATALOG,
                             "/source-servers?limit=500&accountId=" + account
                                     + (cursor == null ? "" : "&cursor=" + encode(cursor))))
@@ -87,7 +104,7 @@ public final class Estate {
                 .put("region", LocalSystem.REGION)
                 .put("owner", "dr-team");
         serverIds.forEach(body.putArray("sourceServerIds")::add);
-        return rest.post(url(Component.CATALOG, "/protection-groups"), body)
+        return rest("planner").post(url(Component.CATALOG, "/protection-groups"), body)
                 .expect(201)
                 .text("id");
     }
@@ -101,7 +118,7 @@ public final class Estate {
                 .put("region", LocalSystem.REGION)
                 .put("owner", "dr-team");
         body.putObject("tagSelector").putArray(tag).add(value);
-        return rest.post(url(Component.CATALOG, "/protection-groups"), body)
+        return rest("planner").post(url(Component.CATALOG, "/protection-groups"), body)
                 .expect(201)
                 .text("id");
     }
@@ -116,7 +133,7 @@ public final class Estate {
                 timeout,
                 Duration.ofMillis(250),
                 () -> {
-                    Rest.Response answer = rest.post(url(Component.PLAN, "/recovery-plans"), plan);
+                    Rest.Response answer = rest("planner").post(url(Component.PLAN, "/recovery-plans"), plan);
                     if (answer.status() == 400 && answer.body().contains("unknown protection group")) {
                         return Optional.empty();
                     }
@@ -126,13 +143,17 @@ public final class Estate {
 
     /** Starts an execution of a plan ({@code DRILL}, {@code RECOVERY} or {@code FAILBACK}); its id. */
     public String execute(String planId, String type, @Nullable String comment) {
+        return request(planId, type, comment).expect(202).text("executionId");
+    }
+
+    /** The answer to a request to start an execution, whatever it is (a refusal included). */
+    public Rest.Response request(String planId, String type, @Nullable String comment) {
         ObjectNode body = Rest.object().put("type", type);
         if (comment != null) {
             body.put("comment", comment);
         }
-        return rest.post(url(Component.PLAN, "/recovery-plans/" + planId + "/executions"), body)
-                .expect(202)
-                .text("executionId");
+        return rest("DRILL".equals(type) ? "drill-operator" : "recovery-operator")
+                .post(url(Component.PLAN, "/recovery-plans/" + planId + "/executions"), body);
     }
 
     /**
@@ -140,16 +161,20 @@ public final class Estate {
      * {@code cleanup}) with a reason; the execution after it.
      */
     public JsonNode control(String executionId, String control, String reason) {
-        return rest.post(
+        return controlAnswer(executionId, control, reason).expect(200).json();
+    }
+
+    /** The answer to a control, whatever it is (a refusal included). */
+    public Rest.Response controlAnswer(String executionId, String control, String reason) {
+        return rest("approve".equals(control) ? "approver" : "recovery-operator")
+                .post(
                         url(Component.EXECUTION, "/executions/" + executionId + "/" + control),
-                        Rest.object().put("reason", reason))
-                .expect(200)
-                .json();
+                        Rest.object().put("reason", reason));
     }
 
     /** The execution as execution-service shows it, or empty until it has heard of it. */
     public Optional<JsonNode> execution(String executionId) {
-        Rest.Response answer = rest.get(url(Component.EXECUTION, "/executions/" + executionId));
+        Rest.Response answer = rest("viewer").get(url(Component.EXECUTION, "/executions/" + executionId));
         return answer.status() == 404
                 ? Optional.empty()
                 : Optional.of(answer.expect(200).json());

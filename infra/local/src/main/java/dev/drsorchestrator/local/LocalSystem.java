@@ -310,7 +310,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private void awaitReady(Component c) {
-        Rest rest = new Rest("local");
+        Rest rest = new Rest();
         Instant started = Instant.now();
         Instant deadline = started.plus(options.readyTimeout);
         Process p = processes.get(c);
@@ -349,6 +349,9 @@ public final class LocalSystem implements AutoCloseable {
         s.put("kit.aws.region", REGION);
         s.put("kit.aws.access-key-id", "devstack");
         s.put("kit.aws.secret-access-key", "devstack");
+        // Bearer tokens from devstack's user pool (docs/security.md).
+        s.put("kit.auth.issuer", endpoint + "/" + Users.POOL);
+        s.put("kit.auth.client-ids", Users.CLIENT + ",drs-automation");
         for (String client : List.of("dynamodb", "sqs")) {
             s.put("quarkus." + client + ".endpoint-override", endpoint);
             s.put("quarkus." + client + ".aws.region", REGION);

@@ -144,19 +144,27 @@ public final class Main {
         out.printf(
                 "all six processes ready in %.1f s%n",
                 Duration.between(started, Instant.now()).toMillis() / 1000.0);
-        Rest rest = new Rest("local-demo");
-        DevstackAdmin devstack = new DevstackAdmin(rest, system.url(Component.DEVSTACK));
+        DevstackAdmin devstack = new DevstackAdmin(new Rest(), system.url(Component.DEVSTACK));
         devstack.timings(args.jobStartMillis(), 100, args.launchMinMillis(), args.launchMaxMillis());
+        Users users;
+        try {
+            users = Users.create(system.url(Component.DEVSTACK));
+        } catch (RuntimeException e) {
+            System.err.println("infra/local/run: could not create the local users in devstack's user pool: "
+                    + e.getMessage());
+            system.close();
+            return 1;
+        }
         Demo.Result demo = null;
         if (args.demo()) {
             try {
-                demo = new Demo(system, rest, out, started).run(args.fleet());
+                demo = new Demo(system, users, out, started).run(args.fleet());
             } catch (RuntimeException e) {
                 System.err.println("the demo stopped: " + e.getMessage());
                 System.err.println("everything is still running; the logs are in " + system.logs());
             }
         }
-        printWhere(system, demo, out);
+        printWhere(system, users, demo, out);
         try {
             Component ended = system.anyExit().get();
             if (ended != null) {
@@ -173,7 +181,7 @@ public final class Main {
         return 0;
     }
 
-    static void printWhere(LocalSystem system, Demo.@Nullable Result demo, PrintStream out) {
+    static void printWhere(LocalSystem system, Users users, Demo.@Nullable Result demo, PrintStream out) {
         out.println();
         out.println("Everything is running. Ctrl-C stops it all.");
         for (Component c : Component.values()) {
@@ -188,17 +196,31 @@ public final class Main {
                 "DRS simulator", devstack);
         out.printf("  %-18s /_devstack/drs/timings, /_devstack/drs/faults (docs/devstack.md)%n", "");
         out.printf("  %-18s %s%n", "logs", system.logs());
+        out.println();
+        out.println("Users (devstack's user pool " + Users.POOL + "; each may do what its role allows, docs/security.md):");
+        users.passwords().forEach((user, password) -> out.printf("  %-18s password %s%n", user, password));
+        out.println();
+        out.println("A token (one command; valid for an hour), then every call sends it:");
+        out.printf(
+                "  TOKEN=$(curl -s -X POST %s/ -H 'Content-Type: application/x-amz-json-1.1'"
+                        + " -H 'X-Amz-Target: AWSCognitoIdentityProviderService.InitiateAuth' -d"
+                        + " '{\"AuthFlow\":\"USER_PASSWORD_AUTH\",\"ClientId\":\"%s\",\"AuthParameters\":"
+                        + "{\"USERNAME\":\"drill-operator\",\"PASSWORD\":\"%s\"}}'"
+                        + " | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"AuthenticationResult\"]"
+                        + "[\"AccessToken\"])')%n",
+                devstack, Users.CLIENT, users.password("drill-operator"));
+        String auth = "-H \"Authorization: Bearer $TOKEN\"";
         if (demo != null) {
             String exec = system.url(Component.EXECUTION);
             out.println();
             out.println("The demo drill:");
-            out.printf("  curl %s/executions/%s%n", exec, demo.executionId());
-            out.printf("  curl %s/executions/%s/report%n", exec, demo.executionId());
-            out.printf("  curl %s/recovery-plans/%s/preflight%n", system.url(Component.PLAN), demo.planId());
+            out.printf("  curl %s %s/executions/%s%n", auth, exec, demo.executionId());
+            out.printf("  curl %s %s/executions/%s/report%n", auth, exec, demo.executionId());
+            out.printf("  curl %s %s/recovery-plans/%s/preflight%n", auth, system.url(Component.PLAN), demo.planId());
             out.printf(
-                    "  curl -X POST -H 'Content-Type: application/json' -H 'X-Actor: you' -d '{\"type\":\"DRILL\"}'"
+                    "  curl -X POST %s -H 'Content-Type: application/json' -d '{\"type\":\"DRILL\"}'"
                             + " %s/recovery-plans/%s/executions%n",
-                    system.url(Component.PLAN), demo.planId());
+                    auth, system.url(Component.PLAN), demo.planId());
         }
     }
 

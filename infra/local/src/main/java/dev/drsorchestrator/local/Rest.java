@@ -14,22 +14,32 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
-/** A small JSON client for the services' and devstack's REST APIs, as a user (or a script) calls them. */
+/**
+ * A small JSON client for the services' and devstack's REST APIs, as a user (or a script) calls them: with that
+ * user's bearer token ({@link Users#rest}), or without one for health, devstack's admin API and the identity provider.
+ */
 public final class Rest {
 
     public static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
 
-    private final HttpClient http;
-    private final String actor;
+    private final HttpClient http = HTTP;
+    private final @Nullable Supplier<String> token;
 
-    public Rest(String actor) {
-        this.actor = actor;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+    /** Without credentials. */
+    public Rest() {
+        this.token = null;
+    }
+
+    /** As the user whose current access token {@code token} gives. */
+    public Rest(Supplier<String> token) {
+        this.token = token;
     }
 
     /** One answer: the status and the body, read as JSON when it is JSON. */
@@ -90,6 +100,29 @@ public final class Rest {
         return send("PUT", url, body);
     }
 
+    public Response delete(String url) {
+        return send("DELETE", url, null);
+    }
+
+    /** An AWS JSON 1.1 API call (unsigned; devstack routes it by {@code X-Amz-Target}). */
+    public Response aws(String url, String target, Object body) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/x-amz-json-1.1")
+                    .header("X-Amz-Target", target)
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response("POST", url + " " + target, response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(target + " at " + url + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during " + target, e);
+        }
+    }
+
     /** The answer, or empty when nothing listens (yet) at the address. */
     public Optional<Response> probe(String url) {
         try {
@@ -110,8 +143,10 @@ public final class Rest {
     private Response send(String method, String url, @Nullable Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json, application/problem+json")
-                .header("X-Actor", actor);
+                .header("Accept", "application/json, application/problem+json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token.get());
+        }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -14,6 +14,7 @@ import dev.drsorchestrator.local.LocalSystem;
 import dev.drsorchestrator.local.NotificationInbox;
 import dev.drsorchestrator.local.NotificationInbox.Notice;
 import dev.drsorchestrator.local.Rest;
+import dev.drsorchestrator.local.Users;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,6 +57,9 @@ final class TheSystem implements AutoCloseable {
     static final List<String> TIERS = List.of("db", "app", "web");
 
     final LocalSystem local;
+    /** The local users, one per role (and a second approver); see infra/local's Users. */
+    final Users users;
+    /** Calls as the planner (plans, schedules, alarm bindings, and reading). */
     final Rest rest;
     final Estate estate;
     final DevstackAdmin devstack;
@@ -64,9 +68,10 @@ final class TheSystem implements AutoCloseable {
 
     private TheSystem(LocalSystem local) {
         this.local = local;
-        this.rest = new Rest("system-test");
-        this.estate = new Estate(local, rest);
-        this.devstack = new DevstackAdmin(rest, local.url(Component.DEVSTACK));
+        this.users = Users.create(local.url(Component.DEVSTACK));
+        this.rest = users.rest("planner");
+        this.estate = new Estate(local, users);
+        this.devstack = new DevstackAdmin(new Rest(), local.url(Component.DEVSTACK));
         this.inbox = new NotificationInbox(local, rest, "system-test-notifications");
     }
 
