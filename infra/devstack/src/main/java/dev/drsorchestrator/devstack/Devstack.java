@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drsorchestrator.devstack.admin.AdminApi;
 import dev.drsorchestrator.devstack.admin.FleetFile;
 import dev.drsorchestrator.devstack.cloudwatch.AlarmService;
+import dev.drsorchestrator.devstack.cognito.CognitoService;
+import dev.drsorchestrator.devstack.cognito.OAuthEndpoints;
+import dev.drsorchestrator.devstack.cognito.UserPools;
 import dev.drsorchestrator.devstack.drs.DrsApi;
 import dev.drsorchestrator.devstack.drs.DrsSimulator;
 import dev.drsorchestrator.devstack.dynamodb.DynamoDbService;
@@ -32,8 +35,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A local AWS in one JVM: SQS (ElasticMQ), DynamoDB (devstack's own), EventBridge, Scheduler, SNS, STS, SSM, Lambda,
- * CloudWatch alarm events and the DRS simulator, all on one edge port, routed by the SigV4 credential scope. Real
- * AWS SDK v2 clients work against {@link #endpoint()} unchanged.
+ * CloudWatch alarm events, the DRS simulator and Cognito user pools (the identity provider: {@link #cognito()}), all
+ * on one edge port, routed by the SigV4 credential scope. Real AWS SDK v2 clients work against {@link #endpoint()}
+ * unchanged.
  *
  * <pre>{@code
  * try (Devstack aws = Devstack.start(DevstackConfig.forTests())) {
@@ -56,6 +60,7 @@ public final class Devstack implements AutoCloseable {
     private final LambdaService lambda;
     private final AlarmService alarms;
     private final DrsSimulator drs;
+    private final UserPools cognito;
     private final Duration startup;
 
     private Devstack(DevstackConfig config) throws IOException {
@@ -79,6 +84,11 @@ public final class Devstack implements AutoCloseable {
             this.ssm = new SsmService(clock);
             this.lambda = new LambdaService(config.account(), config.region(), clock);
             this.alarms = new AlarmService(config.account(), config.region(), clock, events);
+            this.cognito = new UserPools(
+                    config.account(),
+                    config.region(),
+                    URI.create("http://" + config.host() + ":" + edge.port()),
+                    clock);
             this.drs = new DrsSimulator(
                     config.account(),
                     config.region(),
@@ -99,6 +109,9 @@ public final class Devstack implements AutoCloseable {
             edge.register(ssm);
             edge.register(lambda);
             edge.register(new DrsApi(drs, sts::accountOf));
+            edge.register(new CognitoService(cognito));
+            OAuthEndpoints oauth = new OAuthEndpoints(cognito);
+            edge.route(oauth::matches, oauth::handle);
             edge.admin(new AdminApi(this)::handle);
             edge.start();
         } catch (RuntimeException e) {
@@ -222,6 +235,11 @@ public final class Devstack implements AutoCloseable {
         return alarms;
     }
 
+    /** The Cognito user pools: the identity provider, with its {@link UserPools#defaultPool() default pool}. */
+    public UserPools cognito() {
+        return cognito;
+    }
+
     public DeliveryLog deliveries() {
         return deliveries;
     }
@@ -237,7 +255,8 @@ public final class Devstack implements AutoCloseable {
 
     /**
      * Back to a fresh start: no queues, tables, buses but the default, rules, schedules, topics, alarms, fleet,
-     * jobs, calls or faults; DRS timings back to the configured ones.
+     * jobs, calls or faults; DRS timings back to the configured ones; only the default user pool, with its defaults
+     * and no users (its signing keys stay).
      */
     public void reset() {
         events.reset();
@@ -247,6 +266,7 @@ public final class Devstack implements AutoCloseable {
         ssm.reset();
         lambda.reset();
         alarms.reset();
+        cognito.reset();
         deliveries.clear();
         drs.reset(config.seed());
         drs.timings(config.drsTimings());

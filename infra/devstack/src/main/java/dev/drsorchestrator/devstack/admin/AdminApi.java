@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drsorchestrator.devstack.Devstack;
+import dev.drsorchestrator.devstack.cognito.UserPool;
 import dev.drsorchestrator.devstack.drs.DrsSettings;
 import dev.drsorchestrator.devstack.drs.DrsSimulator;
 import dev.drsorchestrator.devstack.http.AwsRequest;
@@ -20,7 +21,8 @@ import java.util.List;
 
 /**
  * {@code /_devstack/…}: what AWS has no API for. Seed the DRS fleet, inject faults, read the DRS call log, fire a
- * schedule or schedule rule now, set an alarm's state, configure SSM outcomes and fake Lambda results, reset. JSON in
+ * schedule or schedule rule now, set an alarm's state, configure SSM outcomes and fake Lambda results, rotate a user
+ * pool's signing keys, reset. JSON in
  * and out; bad input is a 400 whose {@code error} names the field and the reason. {@code docs/devstack.md} lists
  * every route.
  */
@@ -142,6 +144,17 @@ public final class AdminApi {
             LambdaService.FakeFunction f = Json.MAPPER.readValue(r.body(), LambdaService.FakeFunction.class);
             devstack.lambda().register(parts.get(2), f);
             return HttpResult.json(Json.MAPPER.valueToTree(f));
+        }
+        if (parts.size() == 3
+                && parts.get(0).equals("cognito")
+                && parts.get(2).equals("rotate-keys")
+                && m.equals("POST")) {
+            UserPool pool = devstack.cognito().find(parts.get(1));
+            if (pool == null) {
+                return problem(404, "no user pool " + parts.get(1));
+            }
+            pool.rotateKeys();
+            return HttpResult.json(Json.object().put("userPoolId", pool.id()).put("kid", pool.currentKeyId()));
         }
         if (path.equals("lambda/invocations") && m.equals("GET")) {
             return HttpResult.json(devstack.lambda().invocations());

@@ -72,6 +72,10 @@ public final class AwsRequest {
         if (target.startsWith("AmazonSSM.")) {
             return "ssm";
         }
+        if (target.startsWith("AWSCognitoIdentityProviderService.")) {
+            // InitiateAuth, RespondToAuthChallenge …: the SDK sends these unsigned
+            return "cognito-idp";
+        }
         return null;
     }
 

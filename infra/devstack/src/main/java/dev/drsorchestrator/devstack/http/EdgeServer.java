@@ -6,19 +6,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The one port every AWS API answers on. A request goes to the service named by its SigV4 credential scope (or its
- * {@code X-Amz-Target} when unsigned); {@code /_devstack/…} goes to the admin API.
+ * {@code X-Amz-Target} when unsigned); {@code /_devstack/…} goes to the admin API, and a request a {@link #route
+ * path route} claims (the identity provider's OAuth2 and OIDC endpoints: plain HTTP, no SigV4) to its handler.
  */
 public final class EdgeServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EdgeServer.class.getName());
@@ -35,6 +39,7 @@ public final class EdgeServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Map<String, AwsService> services = new ConcurrentHashMap<>();
+    private final List<Route> routes = new CopyOnWriteArrayList<>();
     private volatile Function<AwsRequest, HttpResult> admin =
             r -> HttpResult.text(503, "text/plain", "devstack is starting");
 
@@ -61,6 +66,17 @@ public final class EdgeServer implements AutoCloseable {
     public void admin(Function<AwsRequest, HttpResult> handler) {
         this.admin = handler;
     }
+
+    /**
+     * Sends the requests {@code matches} claims to {@code handler}, before any service routing (after the admin API's
+     * prefix). For plain-HTTP endpoints that carry no SigV4 and no {@code X-Amz-Target}; the predicate should be
+     * narrow, since it sees every request.
+     */
+    public void route(Predicate<AwsRequest> matches, Function<AwsRequest, HttpResult> handler) {
+        routes.add(new Route(matches, handler));
+    }
+
+    private record Route(Predicate<AwsRequest> matches, Function<AwsRequest, HttpResult> handler) {}
 
     public void start() {
         server.start();
@@ -94,6 +110,11 @@ public final class EdgeServer implements AutoCloseable {
     private HttpResult dispatch(AwsRequest request, String requestId) {
         if (request.path().startsWith(ADMIN_PREFIX)) {
             return admin.apply(request);
+        }
+        for (Route route : routes) {
+            if (route.matches().test(request)) {
+                return route.handler().apply(request);
+            }
         }
         String name = request.service();
         AwsService service = name == null ? null : services.get(name);

@@ -1,6 +1,7 @@
 package dev.drsorchestrator.devstack.testing;
 
 import dev.drsorchestrator.devstack.Devstack;
+import dev.drsorchestrator.devstack.cognito.DefaultUserPool;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,7 +9,9 @@ import java.util.Map;
 /**
  * Quarkus: {@code @QuarkusTestResource(DevstackTestResource.class)} points every quarkus-amazon-services client at
  * the JVM's shared devstack (static credentials, its region) and sets {@code devstack.endpoint} for anything else
- * (the SQS connector, plain SDK clients). The devstack outlives the Quarkus app and is shared by all test classes.
+ * (the SQS connector, plain SDK clients). It also points the service kit's token verification at devstack's default
+ * user pool: {@code kit.auth.issuer} (its issuer URL) and {@code kit.auth.client-ids} ({@code drs-console,drs-automation}).
+ * The devstack outlives the Quarkus app and is shared by all test classes.
  */
 public final class DevstackTestResource implements QuarkusTestResourceLifecycleManager {
     private static final String[] CLIENTS = {
@@ -27,6 +30,8 @@ public final class DevstackTestResource implements QuarkusTestResourceLifecycleM
         p.put("devstack.endpoint", endpoint);
         p.put("devstack.account", devstack.account());
         p.put("devstack.region", devstack.region());
+        p.put("kit.auth.issuer", devstack.cognito().defaultPool().issuer().toString());
+        p.put("kit.auth.client-ids", String.join(",", DefaultUserPool.CLIENT_IDS));
         for (String c : CLIENTS) {
             p.put("quarkus." + c + ".endpoint-override", endpoint);
             p.put("quarkus." + c + ".aws.region", devstack.region());
