@@ -63,7 +63,8 @@ class CatalogAuthTest extends ServiceAuthTest {
                 .oauth2(Identities.token("alice", Roles.PLANNER))
                 .header("X-Actor", "mallory")
                 .contentType(ContentType.JSON)
-                .body("{\"name\":\"alice-group\",\"accountId\":\"" + ACCOUNT + "\",\"region\":\"eu-west-1\"}")
+                .body("{\"name\":\"alice-group\",\"accountId\":\"" + ACCOUNT
+                        + "\",\"region\":\"eu-west-1\",\"tagSelector\":{\"tier\":[\"alice\"]}}")
                 .post("/protection-groups")
                 .then()
                 .statusCode(201)

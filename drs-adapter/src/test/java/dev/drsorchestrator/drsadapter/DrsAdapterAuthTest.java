@@ -23,10 +23,6 @@ class DrsAdapterAuthTest extends ServiceAuthTest {
 
     @Override
     protected Object state() {
-        return given().get("/drs/accounts")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("items.lastAttemptAt");
+        return given().get("/drs/accounts").then().statusCode(200).extract().path("items.lastAttemptAt");
     }
 }

@@ -55,7 +55,8 @@ public final class Estate {
      * catalog-service lists each of these servers (it learns them from {@code SourceServerInventoryChanged}).
      */
     public void syncInventory(Collection<Server> servers, Duration timeout) {
-        for (JsonNode result : rest("admin").post(url(Component.DRS_ADAPTER, "/drs/accounts/sync"), null)
+        for (JsonNode result : rest("admin")
+                .post(url(Component.DRS_ADAPTER, "/drs/accounts/sync"), null)
                 .expect(200)
                 .json()) {
             if (!result.path("reachable").asBoolean()) {
@@ -82,7 +83,8 @@ public final class Estate {
         Set<String> ids = new HashSet<>();
         String cursor = null;
         do {
-            JsonNode page = rest("viewer").get(url(
+            JsonNode page = rest("viewer")
+                    .get(url(
                             Component.CATALOG,
                             "/source-servers?limit=500&accountId=" + account
                                     + (cursor == null ? "" : "&cursor=" + encode(cursor))))
@@ -104,7 +106,8 @@ public final class Estate {
                 .put("region", LocalSystem.REGION)
                 .put("owner", "dr-team");
         serverIds.forEach(body.putArray("sourceServerIds")::add);
-        return rest("planner").post(url(Component.CATALOG, "/protection-groups"), body)
+        return rest("planner")
+                .post(url(Component.CATALOG, "/protection-groups"), body)
                 .expect(201)
                 .text("id");
     }
@@ -118,7 +121,8 @@ public final class Estate {
                 .put("region", LocalSystem.REGION)
                 .put("owner", "dr-team");
         body.putObject("tagSelector").putArray(tag).add(value);
-        return rest("planner").post(url(Component.CATALOG, "/protection-groups"), body)
+        return rest("planner")
+                .post(url(Component.CATALOG, "/protection-groups"), body)
                 .expect(201)
                 .text("id");
     }

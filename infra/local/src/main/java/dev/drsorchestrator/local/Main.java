@@ -150,8 +150,8 @@ public final class Main {
         try {
             users = Users.create(system.url(Component.DEVSTACK));
         } catch (RuntimeException e) {
-            System.err.println("infra/local/run: could not create the local users in devstack's user pool: "
-                    + e.getMessage());
+            System.err.println(
+                    "infra/local/run: could not create the local users in devstack's user pool: " + e.getMessage());
             system.close();
             return 1;
         }
@@ -197,7 +197,8 @@ public final class Main {
         out.printf("  %-18s /_devstack/drs/timings, /_devstack/drs/faults (docs/devstack.md)%n", "");
         out.printf("  %-18s %s%n", "logs", system.logs());
         out.println();
-        out.println("Users (devstack's user pool " + Users.POOL + "; each may do what its role allows, docs/security.md):");
+        out.println(
+                "Users (devstack's user pool " + Users.POOL + "; each may do what its role allows, docs/security.md):");
         users.passwords().forEach((user, password) -> out.printf("  %-18s password %s%n", user, password));
         out.println();
         out.println("A token (one command; valid for an hour), then every call sends it:");

@@ -79,7 +79,8 @@ public final class Users {
     public String token(String username) {
         Token current = tokens.get(username);
         if (current == null || Instant.now().isAfter(current.expires().minus(Duration.ofMinutes(5)))) {
-            ObjectNode body = Rest.object().put("AuthFlow", "USER_PASSWORD_AUTH").put("ClientId", CLIENT);
+            ObjectNode body =
+                    Rest.object().put("AuthFlow", "USER_PASSWORD_AUTH").put("ClientId", CLIENT);
             body.putObject("AuthParameters").put("USERNAME", username).put("PASSWORD", password(username));
             JsonNode result = call("InitiateAuth", body).path("AuthenticationResult");
             current = new Token(
@@ -96,10 +97,7 @@ public final class Users {
                 .put("Username", username)
                 .put("TemporaryPassword", password)
                 .put("MessageAction", "SUPPRESS");
-        create.putArray("UserAttributes")
-                .addObject()
-                .put("Name", "email")
-                .put("Value", username + "@example.com");
+        create.putArray("UserAttributes").addObject().put("Name", "email").put("Value", username + "@example.com");
         Rest.Response created = anonymous.aws(endpoint, TARGET + "AdminCreateUser", create);
         if (created.status() != 200 && !created.body().contains("UsernameExistsException")) {
             created.expect(200);

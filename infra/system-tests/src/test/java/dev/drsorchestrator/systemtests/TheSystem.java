@@ -61,6 +61,7 @@ final class TheSystem implements AutoCloseable {
     final Users users;
     /** Calls as the planner (plans, schedules, alarm bindings, and reading). */
     final Rest rest;
+
     final Estate estate;
     final DevstackAdmin devstack;
     private final NotificationInbox inbox;

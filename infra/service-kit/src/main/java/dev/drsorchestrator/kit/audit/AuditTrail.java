@@ -97,12 +97,14 @@ public class AuditTrail {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         names.put("#pk", PK);
-        names.put("#sk", SK);
         values.put(":pk", s(PARTITION));
         String key = "#pk = :pk";
         String from = filter.from() == null ? null : TIME.format(filter.from());
         // The upper bound includes every entry of its millisecond (ids follow the time in the key).
         String to = filter.to() == null ? null : TIME.format(filter.to()) + "#~";
+        if (from != null || to != null) {
+            names.put("#sk", SK);
+        }
         if (from != null && to != null) {
             key += " AND #sk BETWEEN :from AND :to";
             values.put(":from", s(from));

@@ -1,7 +1,7 @@
 package dev.drsorchestrator.kit.auth;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import dev.drsorchestrator.kit.rest.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.List;
 import java.util.Map;

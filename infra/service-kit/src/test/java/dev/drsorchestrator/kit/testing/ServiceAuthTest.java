@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
 public abstract class ServiceAuthTest {
 
     /** A valid state-changing request, sent with bad tokens. */
-    protected record Change(String method, String path, String body) {}
+    public record Change(String method, String path, String body) {}
 
     private static final Path SECURITY_DOC = Path.of("../docs/security.md");
     private static final boolean REGENERATE = Boolean.getBoolean("security.regenerate");
@@ -63,7 +63,13 @@ public abstract class ServiceAuthTest {
 
     /** Every operation of the OpenAPI document with the role it declares ({@code METHOD path} → role). */
     protected Map<String, String> declaredRoles() {
-        JsonPath doc = given().auth().none().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        JsonPath doc = given().auth()
+                .none()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
         Map<String, String> roles = new TreeMap<>();
         List<String> open = new ArrayList<>();
@@ -109,7 +115,12 @@ public abstract class ServiceAuthTest {
         StringBuilder table = new StringBuilder("| method | path | least role |\n|---|---|---|\n");
         roles.forEach((operation, role) -> {
             String[] parts = operation.split(" ", 2);
-            table.append("| ").append(parts[0]).append(" | `").append(parts[1]).append("` | `").append(role);
+            table.append("| ")
+                    .append(parts[0])
+                    .append(" | `")
+                    .append(parts[1])
+                    .append("` | `")
+                    .append(role);
             table.append("` |\n");
         });
         String start = "<!-- roles:" + service + ":start -->\n";
@@ -117,7 +128,9 @@ public abstract class ServiceAuthTest {
         String doc = Files.readString(SECURITY_DOC, StandardCharsets.UTF_8);
         int from = doc.indexOf(start);
         int to = doc.indexOf(end);
-        assertThat(from).as("docs/security.md has a section %s…%s", start.strip(), end).isNotNegative();
+        assertThat(from)
+                .as("docs/security.md has a section %s…%s", start.strip(), end)
+                .isNotNegative();
         String committed = doc.substring(from + start.length(), to);
         if (REGENERATE && !committed.equals(table.toString())) {
             Files.writeString(
@@ -137,7 +150,9 @@ public abstract class ServiceAuthTest {
         String user = "auth-test-" + service;
         Identities.token(user, Roles.ADMIN);
         Map<String, String> tokens = new LinkedHashMap<>();
-        tokens.put("expired", Identities.pool().accessToken(user, Instant.now().minus(Duration.ofHours(3)), Duration.ofHours(1)));
+        tokens.put(
+                "expired",
+                Identities.pool().accessToken(user, Instant.now().minus(Duration.ofHours(3)), Duration.ofHours(1)));
         tokens.put("malformed", "not-a-jwt");
         tokens.put("wrongly signed", resigned(Identities.pool().accessToken(user)));
         tokens.put("foreign issuer", foreign(Identities.pool().accessToken(user)));
@@ -184,8 +199,7 @@ public abstract class ServiceAuthTest {
                 if (below) {
                     if (answer.statusCode() != 403
                             || !needed.equals(answer.jsonPath().getString("requiredRole"))) {
-                        failures.add(operation + " as " + role + ": " + answer.statusCode() + " "
-                                + answer.asString());
+                        failures.add(operation + " as " + role + ": " + answer.statusCode() + " " + answer.asString());
                     }
                 } else if (answer.statusCode() == 401 || answer.statusCode() == 403) {
                     failures.add(operation + " as " + role + " (allowed): " + answer.statusCode());
@@ -198,7 +212,8 @@ public abstract class ServiceAuthTest {
     @Test
     void theAuditTrailRecordsWhoChangedWhatAndOnlyAdminsReadIt() {
         String viewer = Identities.token("only-" + Roles.VIEWER, Roles.VIEWER);
-        given().auth().oauth2(viewer)
+        given().auth()
+                .oauth2(viewer)
                 .get("/audit")
                 .then()
                 .statusCode(403)
@@ -242,9 +257,13 @@ public abstract class ServiceAuthTest {
     /** The same claims signed with a key the issuer never had, under the issuer's key id. */
     private static String resigned(String token) throws ParseException, JOSEException {
         SignedJWT jwt = SignedJWT.parse(token);
-        RSAKey stranger = new RSAKeyGenerator(2048).keyID(jwt.getHeader().getKeyID()).generate();
+        RSAKey stranger =
+                new RSAKeyGenerator(2048).keyID(jwt.getHeader().getKeyID()).generate();
         SignedJWT forged = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(stranger.getKeyID()).build(), jwt.getJWTClaimsSet());
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(stranger.getKeyID())
+                        .build(),
+                jwt.getJWTClaimsSet());
         forged.sign(new RSASSASigner(stranger));
         return forged.serialize();
     }
@@ -254,7 +273,9 @@ public abstract class ServiceAuthTest {
         JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
         RSAKey other = new RSAKeyGenerator(2048).keyID("other-issuer-key").generate();
         SignedJWT jwt = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(other.getKeyID()).build(),
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(other.getKeyID())
+                        .build(),
                 new JWTClaimsSet.Builder(claims)
                         .issuer("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_SomeoneElse")
                         .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1))))

@@ -6,11 +6,11 @@ import dev.drsorchestrator.catalog.application.GroupCommands;
 import dev.drsorchestrator.catalog.domain.GroupQuery;
 import dev.drsorchestrator.catalog.domain.ProtectionGroup;
 import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
+import dev.drsorchestrator.kit.auth.Caller;
+import dev.drsorchestrator.kit.auth.Roles;
 import dev.drsorchestrator.kit.rest.Cursors;
 import dev.drsorchestrator.kit.rest.Page;
 import dev.drsorchestrator.kit.rest.ProblemException;
-import dev.drsorchestrator.kit.auth.Caller;
-import dev.drsorchestrator.kit.auth.Roles;
 import dev.drsorchestrator.kit.rest.Requests;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -95,9 +95,7 @@ public class ProtectionGroupResource {
             summary = "Replace a protection group's definition",
             description = "Send the version you read (field version, or If-Match); a stale one is 409.")
     public Response update(
-            @PathParam("id") String id,
-            @Valid GroupRequest request,
-            @HeaderParam("If-Match") String ifMatch) {
+            @PathParam("id") String id, @Valid GroupRequest request, @HeaderParam("If-Match") String ifMatch) {
         ProtectionGroupId groupId = Params.groupId(id);
         var definition = GroupRequests.toDefinition(request);
         long version = version(request.version(), ifMatch, true);
@@ -115,9 +113,7 @@ public class ProtectionGroupResource {
             description = "Refused with 409 while a recovery plan uses it. Its servers become free (or go to another"
                     + " group whose selector matches them).")
     public Response delete(
-            @PathParam("id") String id,
-            @QueryParam("version") Long version,
-            @HeaderParam("If-Match") String ifMatch) {
+            @PathParam("id") String id, @QueryParam("version") Long version, @HeaderParam("If-Match") String ifMatch) {
         ProtectionGroupId groupId = Params.groupId(id);
         Long expected = version == null && ifMatch == null ? null : version(version, ifMatch, false);
         commands.delete(groupId, expected, actor());

@@ -1,5 +1,6 @@
 package dev.drsorchestrator.notifier.adapter.in.rest;
 
+import dev.drsorchestrator.kit.auth.Roles;
 import dev.drsorchestrator.kit.rest.Cursors;
 import dev.drsorchestrator.kit.rest.FieldError;
 import dev.drsorchestrator.kit.rest.Page;
@@ -10,7 +11,6 @@ import dev.drsorchestrator.notifier.domain.Delivery;
 import dev.drsorchestrator.notifier.domain.Notification;
 import dev.drsorchestrator.notifier.domain.NotificationStore;
 import dev.drsorchestrator.notifier.domain.Severity;
-import dev.drsorchestrator.kit.auth.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -1,16 +1,16 @@
 package dev.drsorchestrator.notifier.adapter.in.rest;
 
 import dev.drsorchestrator.kit.auth.Caller;
+import dev.drsorchestrator.kit.auth.Roles;
 import dev.drsorchestrator.kit.rest.Cursors;
 import dev.drsorchestrator.kit.rest.Page;
 import dev.drsorchestrator.kit.rest.ProblemException;
 import dev.drsorchestrator.notifier.application.Subscriptions;
 import dev.drsorchestrator.notifier.domain.NotificationStore;
 import dev.drsorchestrator.notifier.domain.Subscription;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import dev.drsorchestrator.kit.auth.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -58,8 +58,8 @@ public class SubscriptionResource {
         if (body == null) {
             throw ProblemException.invalid("body", "a JSON object with protocol and endpoint is required");
         }
-        Subscription s = subscriptions.create(
-                body.protocol(), body.endpoint(), body.filter(), body.topicArn(), caller.name());
+        Subscription s =
+                subscriptions.create(body.protocol(), body.endpoint(), body.filter(), body.topicArn(), caller.name());
         return Response.created(URI.create("/subscriptions/" + s.id()))
                 .entity(s)
                 .build();
