@@ -72,6 +72,32 @@ class EventRecordsTest {
     }
 
     @Test
+    void requiredApprovalsAreZeroToFive() {
+        assertThatThrownBy(() -> withApprovals(-1)).hasMessageContaining("requiredApprovals");
+        assertThatThrownBy(() -> withApprovals(6)).hasMessageContaining("requiredApprovals: must be at most 5");
+        assertThat(withApprovals(5).requiredApprovals()).isEqualTo(5);
+    }
+
+    private static ExecutionRequested withApprovals(int required) {
+        return new ExecutionRequested(
+                REQUEST.executionId(),
+                REQUEST.planId(),
+                REQUEST.planName(),
+                REQUEST.planVersion(),
+                REQUEST.executionType(),
+                REQUEST.trigger(),
+                REQUEST.requestedBy(),
+                REQUEST.comment(),
+                required,
+                "test",
+                REQUEST.rtoSeconds(),
+                REQUEST.rpoSeconds(),
+                REQUEST.drillOptions(),
+                REQUEST.notificationTopicArn(),
+                REQUEST.waves());
+    }
+
+    @Test
     void anExecutionRequestWithoutWavesIsRefused() {
         assertThatThrownBy(() -> withWaves(List.of())).hasMessage("waves must not be empty");
     }
@@ -133,7 +159,8 @@ class EventRecordsTest {
                 REQUEST.trigger(),
                 REQUEST.requestedBy(),
                 REQUEST.comment(),
-                REQUEST.approvalRequired(),
+                REQUEST.requiredApprovals(),
+                REQUEST.approvalReason(),
                 REQUEST.rtoSeconds(),
                 REQUEST.rpoSeconds(),
                 REQUEST.drillOptions(),

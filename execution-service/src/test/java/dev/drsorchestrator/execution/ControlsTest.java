@@ -28,11 +28,13 @@ import dev.drsorchestrator.contracts.model.CleanupReason;
 import dev.drsorchestrator.contracts.model.ExecutionType;
 import dev.drsorchestrator.contracts.model.FailurePolicy;
 import dev.drsorchestrator.contracts.model.ServerSnapshot;
+import dev.drsorchestrator.contracts.model.Trigger;
 import dev.drsorchestrator.contracts.model.WaveSnapshot;
 import dev.drsorchestrator.kit.testing.KitTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +44,7 @@ import org.junit.jupiter.api.Test;
 class ControlsTest extends DevstackTest {
 
     private ExecutionId start(ExecutionType type, boolean approval, List<WaveSnapshot> waves) {
-        return request(Fixtures.request(ExecutionId.random(), PlanId.random(), type, approval, waves))
+        return request(Fixtures.request(ExecutionId.random(), PlanId.random(), type, approval ? 1 : 0, waves))
                 .executionId();
     }
 
@@ -74,6 +76,97 @@ class ControlsTest extends DevstackTest {
                 .body("controls[0].type", equalTo("APPROVE"))
                 .body("controls[0].actor", equalTo("bob"))
                 .body("controls[0].summary", containsString("storage team confirmed the outage"));
+    }
+
+    @Test
+    void theRequesterCannotApproveTheirOwnRecoveryAndTwoOtherPeopleMustBeforeItLaunches() {
+        ExecutionId id = request(Fixtures.request(
+                        ExecutionId.random(), PlanId.random(), ExecutionType.RECOVERY, 2, threeTiers()))
+                .executionId();
+        ExecutionAwaitingApproval waiting = bus.awaitEvent(
+                ExecutionAwaitingApproval.class, e -> e.executionId().equals(id));
+        assertThat(waiting.requiredApprovals()).isEqualTo(2);
+        assertThat(waiting.requestedBy()).isEqualTo("alice");
+
+        control(id.value(), "approve", "{}", "alice")
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", equalTo(403))
+                .body("type", containsString("two-person-rule"))
+                .body(
+                        "detail",
+                        equalTo("two-person rule: alice requested this RECOVERY, so another approver must approve it"))
+                .body("requestedBy", equalTo("alice"))
+                .body("approvals", equalTo(0))
+                .body("requiredApprovals", equalTo(2));
+        control(id.value(), "approve", "{\"reason\":\"outage confirmed\"}", "bob")
+                .statusCode(200)
+                .body("status", equalTo("AWAITING_APPROVAL"))
+                .body("approval.requiredApprovals", equalTo(2))
+                .body("approval.missing", equalTo(1))
+                .body("approval.approvals.approver", equalTo(List.of("bob")))
+                .body("approval.approvals[0].approverId", equalTo("bob"))
+                .body("approval.approvals[0].comment", equalTo("outage confirmed"))
+                .body("awaitingApproval[0].message", containsString("1 more approval(s)"));
+        control(id.value(), "approve", "{}", "bob")
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", containsString("already-approved"))
+                .body("detail", equalTo("already approved by bob; 1 more approval from someone else is needed"));
+        assertThat(bus.all(WaveLaunchRequested.class, l -> l.executionId().equals(id)))
+                .isEmpty();
+
+        control(id.value(), "approve", "{}", "carol")
+                .statusCode(200)
+                .body("status", equalTo("RUNNING"))
+                .body("requestedBy", equalTo("alice"))
+                .body("approval.missing", equalTo(0))
+                .body("approval.approvals.approver", equalTo(List.of("bob", "carol")));
+        WaveLaunchRequested launch =
+                bus.awaitEvent(WaveLaunchRequested.class, l -> l.executionId().equals(id));
+        assertThat(launch.waveId().value()).isEqualTo("db");
+        adapter.runUntil(id, ExecutionCompleted.class);
+        given().get("/executions/" + id + "/report")
+                .then()
+                .body("approval.approvals.approver", equalTo(List.of("bob", "carol")))
+                .body("summary", containsString("approved by 2 of 2 required (bob, carol), requested by alice"))
+                .body("controls.type", equalTo(List.of("APPROVE", "APPROVAL", "APPROVE", "APPROVAL")));
+        given().get("/executions/" + id + "/timeline")
+                .then()
+                .body("items.summary", hasItem("approval 2 of 2 by carol (carol); the first wave starts"));
+    }
+
+    @Test
+    void anAlarmInAutoModeRunsARecoveryWithoutApprovalAndTheViewAndReportSayWhy() {
+        String reason = "alarm binding 'shop-down' is in AUTO mode: the RECOVERY starts without approval";
+        ExecutionId id = request(Fixtures.request(
+                        ExecutionId.random(),
+                        PlanId.random(),
+                        ExecutionType.RECOVERY,
+                        Trigger.alarm(
+                                "arn:aws:cloudwatch:us-east-1:111122223333:alarm:shop-down",
+                                "shop-down",
+                                "5xx > 5%",
+                                Instant.parse("2026-11-23T10:00:00Z")),
+                        "alarm:shop-down",
+                        0,
+                        reason,
+                        threeTiers()))
+                .executionId();
+
+        adapter.runUntil(id, ExecutionCompleted.class);
+        given().get("/executions/" + id)
+                .then()
+                .body("requestedBy", equalTo("alarm:shop-down"))
+                .body("approval.requiredApprovals", equalTo(0))
+                .body("approval.reason", equalTo(reason))
+                .body("approval.approvals", hasSize(0));
+        given().get("/executions/" + id + "/report")
+                .then()
+                .body("approval.reason", equalTo(reason))
+                .body("summary", containsString("no approval required (" + reason + ")"));
+        assertThat(bus.all(ExecutionAwaitingApproval.class, e -> e.executionId().equals(id)))
+                .isEmpty();
     }
 
     @Test

@@ -42,8 +42,12 @@ abstract class DevstackTest {
     }
 
     static ValidatableResponse control(String executionId, String control, String body) {
+        return control(executionId, control, body, "bob");
+    }
+
+    static ValidatableResponse control(String executionId, String control, String body, String actor) {
         return given().contentType("application/json")
-                .header("X-Actor", "bob")
+                .header("X-Actor", actor)
                 .body(body)
                 .when()
                 .post("/executions/" + executionId + "/" + control)

@@ -228,13 +228,13 @@ class ExecutionFlowTest extends DevstackTest {
         PlanId plan = PlanId.random();
         List<WaveSnapshot> waves = threeTiers();
         // The first execution waits for approval, and holds its plan and servers meanwhile.
-        ExecutionId first = request(Fixtures.request(ExecutionId.random(), plan, ExecutionType.RECOVERY, true, waves))
+        ExecutionId first = request(Fixtures.request(ExecutionId.random(), plan, ExecutionType.RECOVERY, 1, waves))
                 .executionId();
         await().untilAsserted(
                         () -> given().get("/executions/" + first).then().body("status", equalTo("AWAITING_APPROVAL")));
 
         ExecutionId samePlan = request(
-                        Fixtures.request(ExecutionId.random(), plan, ExecutionType.DRILL, false, threeTiers()))
+                        Fixtures.request(ExecutionId.random(), plan, ExecutionType.DRILL, 0, threeTiers()))
                 .executionId();
         ExecutionRejected rejected =
                 bus.awaitEvent(ExecutionRejected.class, r -> r.executionId().equals(samePlan));
@@ -258,7 +258,7 @@ class ExecutionFlowTest extends DevstackTest {
                 .statusCode(200)
                 .body("status", equalTo("CANCELLED"));
         // Once the first has ended, the plan and its servers are free again.
-        ExecutionId again = request(Fixtures.request(ExecutionId.random(), plan, ExecutionType.DRILL, false, waves))
+        ExecutionId again = request(Fixtures.request(ExecutionId.random(), plan, ExecutionType.DRILL, 0, waves))
                 .executionId();
         assertThat(bus.awaitEvent(ExecutionStarted.class, e -> e.executionId().equals(again)))
                 .isNotNull();

@@ -164,21 +164,35 @@ public final class Fixtures {
     }
 
     public static ExecutionRequested request(ExecutionType type, List<WaveSnapshot> waves) {
-        return request(ExecutionId.random(), PlanId.random(), type, false, waves);
+        return request(ExecutionId.random(), PlanId.random(), type, 0, waves);
+    }
+
+    /** A request by alice that waits for {@code requiredApprovals} approvers other than her. */
+    public static ExecutionRequested request(
+            ExecutionId id, PlanId plan, ExecutionType type, int requiredApprovals, List<WaveSnapshot> waves) {
+        return request(id, plan, type, Trigger.user(), "alice", requiredApprovals, null, waves);
     }
 
     public static ExecutionRequested request(
-            ExecutionId id, PlanId plan, ExecutionType type, boolean approval, List<WaveSnapshot> waves) {
+            ExecutionId id,
+            PlanId plan,
+            ExecutionType type,
+            Trigger trigger,
+            String requestedBy,
+            int requiredApprovals,
+            String approvalReason,
+            List<WaveSnapshot> waves) {
         return new ExecutionRequested(
                 id,
                 plan,
                 "web-shop",
                 3,
                 type,
-                Trigger.user(),
-                "alice",
+                trigger,
+                requestedBy,
                 "quarterly drill",
-                approval,
+                requiredApprovals,
+                approvalReason,
                 3600,
                 300,
                 new DrillOptions(30, true),

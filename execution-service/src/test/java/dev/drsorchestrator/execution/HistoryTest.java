@@ -31,7 +31,7 @@ class HistoryTest extends DevstackTest {
         List<ExecutionId> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             ExecutionType type = i == 1 ? ExecutionType.RECOVERY : ExecutionType.DRILL;
-            ExecutionId id = request(Fixtures.request(ExecutionId.random(), plan, type, false, threeTiers()))
+            ExecutionId id = request(Fixtures.request(ExecutionId.random(), plan, type, 0, threeTiers()))
                     .executionId();
             adapter.runUntil(id, ExecutionCompleted.class);
             ids.add(id);

@@ -80,7 +80,8 @@ class ExecutionRequestTest extends DevstackTest {
         assertThat(requested.executionType()).isEqualTo(ExecutionType.DRILL);
         assertThat(requested.trigger().type()).isEqualTo(TriggerType.USER);
         assertThat(requested.requestedBy()).isEqualTo("bob");
-        assertThat(requested.approvalRequired()).isFalse();
+        assertThat(requested.requiredApprovals()).isZero();
+        assertThat(requested.approvalReason()).isEqualTo("the plan requires no approval for a DRILL");
         assertThat(requested.rtoSeconds()).isEqualTo(1800);
         assertThat(requested.waves().get(0).servers())
                 .extracting(ServerSnapshot::sourceServerId)

@@ -194,6 +194,99 @@ class PlanApiTest extends DevstackTest {
         given().queryParam("namePrefix", prefix).get("/recovery-plans").then().body("items", equalTo(List.of()));
     }
 
+    @Test
+    void requiredApprovalsAreStoredWithDefaultsForTheTypesLeftOutAndKeptAcrossVersions() {
+        ProtectionGroupId g = catalog.group("g", CatalogFeed.server());
+        String id = post(json(
+                        "name",
+                        prefix + "approvals",
+                        "requiredApprovals",
+                        json("DRILL", 0, "RECOVERY", 2),
+                        "waves",
+                        List.of(wave("a", null, g))))
+                .then()
+                .statusCode(201)
+                .body("requiredApprovals.DRILL", equalTo(0))
+                .body("requiredApprovals.RECOVERY", equalTo(2))
+                .body("requiredApprovals.FAILBACK", equalTo(1))
+                .extract()
+                .path("id");
+        given().get("/recovery-plans/" + id)
+                .then()
+                .statusCode(200)
+                .body("requiredApprovals", equalTo(Map.of("DRILL", 0, "RECOVERY", 2, "FAILBACK", 1)));
+
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"")
+                .body(json(
+                        "name",
+                        prefix + "approvals",
+                        "requiredApprovals",
+                        json("FAILBACK", 3, "RECOVERY", 2),
+                        "waves",
+                        List.of(wave("a", null, g))))
+                .put("/recovery-plans/" + id)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(2))
+                .body("requiredApprovals", equalTo(Map.of("DRILL", 0, "RECOVERY", 2, "FAILBACK", 3)));
+        given().get("/recovery-plans/" + id)
+                .then()
+                .body("version", equalTo(2))
+                .body("requiredApprovals", equalTo(Map.of("DRILL", 0, "RECOVERY", 2, "FAILBACK", 3)));
+
+        String defaults = post(json(
+                        "name",
+                        prefix + "defaults",
+                        "waves",
+                        List.of(wave("b", null, catalog.group("h", CatalogFeed.server())))))
+                .path("id");
+        given().get("/recovery-plans/" + defaults)
+                .then()
+                .body("requiredApprovals", equalTo(Map.of("DRILL", 0, "RECOVERY", 1, "FAILBACK", 1)));
+    }
+
+    @Test
+    void badRequiredApprovalsAreRefusedNamingEachFieldAndNothingIsStored() {
+        ProtectionGroupId g = catalog.group("g", CatalogFeed.server());
+        Map<String, Object> approvals = new java.util.LinkedHashMap<>();
+        approvals.put("RECOVERY", 0);
+        approvals.put("FAILBACK", 6);
+        approvals.put("DRILL", -1);
+        approvals.put("REHEARSAL", 1);
+
+        Response refused = post(
+                json("name", prefix + "bad", "requiredApprovals", approvals, "waves", List.of(wave("a", null, g))));
+
+        refused.then().statusCode(400).contentType("application/problem+json");
+        assertThat(refused.jsonPath().getList("errors.field", String.class))
+                .containsExactlyInAnyOrder(
+                        "requiredApprovals.RECOVERY",
+                        "requiredApprovals.FAILBACK",
+                        "requiredApprovals.DRILL",
+                        "requiredApprovals.REHEARSAL");
+        assertThat(refused.jsonPath().getString("errors.find { it.field == 'requiredApprovals.RECOVERY' }.reason"))
+                .isEqualTo("must be at least 1: a recovery needs a second person (the two-person rule)");
+        assertThat(refused.jsonPath().getString("errors.find { it.field == 'requiredApprovals.FAILBACK' }.reason"))
+                .isEqualTo("must be from 0 to 5 but was 6");
+        assertThat(refused.jsonPath().getString("errors.find { it.field == 'requiredApprovals.DRILL' }.reason"))
+                .isEqualTo("must be from 0 to 5 but was -1");
+        assertThat(refused.jsonPath().getString("errors.find { it.field == 'requiredApprovals.REHEARSAL' }.reason"))
+                .isEqualTo("unknown execution type 'REHEARSAL'; the types are DRILL, RECOVERY, FAILBACK");
+        expect400(
+                json(
+                        "name",
+                        prefix + "bad",
+                        "requiredApprovals",
+                        json("FAILBACK", 0),
+                        "waves",
+                        List.of(wave("a", null, g))),
+                "requiredApprovals.FAILBACK",
+                "a failback needs a second person");
+
+        given().queryParam("namePrefix", prefix).get("/recovery-plans").then().body("items", equalTo(List.of()));
+    }
+
     private static void expect400(Map<String, Object> body, String field, String reason) {
         post(body)
                 .then()

@@ -125,7 +125,9 @@ class TriggerTest extends DevstackTest {
         ExecutionRequested recovery =
                 bus.awaitEvent(ExecutionRequested.class, e -> e.planId().value().equals(planId));
         assertThat(recovery.executionType()).isEqualTo(ExecutionType.RECOVERY);
-        assertThat(recovery.approvalRequired()).isTrue();
+        assertThat(recovery.requiredApprovals()).isEqualTo(1);
+        assertThat(recovery.approvalReason())
+                .isEqualTo("alarm binding '" + alarm + "' is in APPROVAL mode: the RECOVERY waits for 1 approval");
         assertThat(recovery.trigger().type()).isEqualTo(TriggerType.ALARM);
         assertThat(recovery.trigger().name()).isEqualTo(alarm);
         assertThat(recovery.trigger().reason()).isEqualTo("5xx rate 7% > 5%");
@@ -147,6 +149,49 @@ class TriggerTest extends DevstackTest {
                 .body("items[0].detail", containsString("30-minute cooldown"))
                 .body("items[1].executionId", equalTo(recovery.executionId().value()));
         assertThat((String) activations.path("items[0].cooldownUntil")).isNotNull();
+    }
+
+    @Test
+    void anAlarmInAutoModeRequestsARecoveryThatSaysItNeedsNoApprovalAndApprovalModeTakesThePlansValue() {
+        ProtectionGroupId g = catalog.group("g", CatalogFeed.server());
+        String strict = post(json(
+                        "name",
+                        "strict-" + UUID.randomUUID(),
+                        "requiredApprovals",
+                        json("RECOVERY", 3),
+                        "waves",
+                        List.of(wave("a", null, g))))
+                .path("id");
+        String auto = "auto-" + UUID.randomUUID();
+        String approval = "approval-" + UUID.randomUUID();
+        bind(planId, auto, "AUTO");
+        bind(strict, approval, "APPROVAL");
+
+        setAlarm(auto, "ALARM", "site down");
+        setAlarm(approval, "ALARM", "site down");
+
+        ExecutionRequested automatic =
+                bus.awaitEvent(ExecutionRequested.class, e -> e.planId().value().equals(planId));
+        assertThat(automatic.executionType()).isEqualTo(ExecutionType.RECOVERY);
+        assertThat(automatic.requiredApprovals()).isZero();
+        assertThat(automatic.approvalReason())
+                .isEqualTo("alarm binding '" + auto + "' is in AUTO mode: the RECOVERY starts without approval");
+        ExecutionRequested held =
+                bus.awaitEvent(ExecutionRequested.class, e -> e.planId().value().equals(strict));
+        assertThat(held.requiredApprovals()).isEqualTo(3);
+        assertThat(held.approvalReason()).contains("APPROVAL mode", "3 approvals");
+        given().get("/recovery-plans/" + planId + "/activations")
+                .then()
+                .body("items[0].detail", equalTo("RECOVERY requested without approval (AUTO mode)"));
+    }
+
+    private static void bind(String plan, String alarm, String mode) {
+        given().contentType(ContentType.JSON)
+                .body(List.of(json("alarmName", alarm, "executionType", "RECOVERY", "mode", mode)))
+                .put("/recovery-plans/" + plan + "/alarm-triggers")
+                .then()
+                .statusCode(200)
+                .body("alarmTriggers[0].mode", equalTo(mode));
     }
 
     @Test

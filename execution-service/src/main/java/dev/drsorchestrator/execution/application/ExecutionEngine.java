@@ -52,8 +52,11 @@ public class ExecutionEngine {
         this.drillTtlUnit = config.drillTtlUnit();
     }
 
-    /** A request from plan-service: create the execution (rejected, awaiting approval, or started). */
-    public void onRequested(ExecutionRequested request, ConsumedEvent consumed) {
+    /**
+     * A request from plan-service: create the execution (rejected, awaiting approval, or started). {@code
+     * requestedById} is the request's {@code metadata.actorId}, the verified subject of the requester.
+     */
+    public void onRequested(ExecutionRequested request, @Nullable String requestedById, ConsumedEvent consumed) {
         for (int attempt = 1; ; attempt++) {
             if (store.find(request.executionId()).isPresent()) {
                 LOG.infof(
@@ -63,11 +66,20 @@ public class ExecutionEngine {
                 return;
             }
             ExecutionStore.Holds holds = store.holds();
-            Decision decision = ExecutionMachine.request(request, holds.active(), clock.instant(), drillTtlUnit);
+            Decision decision =
+                    ExecutionMachine.request(request, requestedById, holds.active(), clock.instant(), drillTtlUnit);
             Execution state = decision.state();
             try {
                 store.create(
-                        change(decision, state.status.isActive(), false, null, consumed, request.requestedBy()), holds);
+                        change(
+                                decision,
+                                state.status.isActive(),
+                                false,
+                                null,
+                                consumed,
+                                request.requestedBy(),
+                                requestedById),
+                        holds);
                 LOG.infof("execution %s of plan %s: %s", state.executionId, state.planName, state.status);
                 return;
             } catch (ExecutionStore.AlreadyDone e) {
@@ -86,7 +98,8 @@ public class ExecutionEngine {
                 e -> ExecutionMachine.apply(e, new Input.Reported(event), clock.instant()),
                 null,
                 consumed,
-                SERVICE_ACTOR);
+                SERVICE_ACTOR,
+                null);
         if (applied.isEmpty()) {
             LOG.warnf(
                     "%s %s is about execution %s, which does not exist here; ignored",
@@ -101,7 +114,8 @@ public class ExecutionEngine {
                 e -> ExecutionMachine.apply(e, new Input.TimerFired(timer), clock.instant()),
                 timer,
                 null,
-                SERVICE_ACTOR);
+                SERVICE_ACTOR,
+                null);
         if (applied.isEmpty()) {
             store.acknowledge(null, timer);
         }
@@ -119,7 +133,8 @@ public class ExecutionEngine {
                         e -> ExecutionMachine.apply(e, new Input.Operator(control), clock.instant()),
                         null,
                         null,
-                        control.actor())
+                        control.actor(),
+                        control.actorId())
                 .orElseThrow(() -> new ExecutionNotFound(id.value()));
     }
 
@@ -128,7 +143,8 @@ public class ExecutionEngine {
             Function<Execution, Decision> machine,
             @Nullable Timer fired,
             @Nullable ConsumedEvent consumed,
-            String actor) {
+            String actor,
+            @Nullable String actorId) {
         for (int attempt = 1; ; attempt++) {
             Optional<Stored> stored = store.find(id);
             if (stored.isEmpty()) {
@@ -146,7 +162,7 @@ public class ExecutionEngine {
             ExecutionStore.Holds holds = release ? store.holds() : null;
             try {
                 store.save(
-                        change(decision, false, release, fired, consumed, actor),
+                        change(decision, false, release, fired, consumed, actor, actorId),
                         stored.get().version(),
                         holds);
                 return Optional.of(after);
@@ -173,7 +189,8 @@ public class ExecutionEngine {
             boolean release,
             @Nullable Timer fired,
             @Nullable ConsumedEvent consumed,
-            String actor) {
+            String actor,
+            @Nullable String actorId) {
         Execution e = decision.state();
         Instant now = clock.instant();
         List<Outgoing> events = decision.events().stream()
@@ -186,7 +203,7 @@ public class ExecutionEngine {
                                 consumed == null ? null : consumed.eventId(),
                                 actor,
                                 consumed == null ? null : consumed.traceparent(),
-                                null),
+                                actorId),
                         payload))
                 .toList();
         return new Change(e, events, decision.timers(), decision.timeline(), hold, release, fired, consumed);

@@ -25,8 +25,17 @@ public final class Execution {
     public ExecutionType executionType;
     public Trigger trigger;
     public String requestedBy;
+    /** The verified subject of the requester (the request's {@code metadata.actorId}); none for alarms, schedules. */
+    public @Nullable String requestedById;
+
     public @Nullable String comment;
-    public boolean approvalRequired;
+    /** How many distinct people, none of them the requester, must approve before the first wave (0: none). */
+    public int requiredApprovals;
+    /** Why {@code requiredApprovals} is what it is (the plan's value, or an alarm binding's mode). */
+    public @Nullable String approvalReason;
+    /** The execution's approvals, in order; each a different person, none the requester. */
+    public List<Approval> approvals = new ArrayList<>();
+
     public @Nullable Integer rtoSeconds;
     public @Nullable Integer rpoSeconds;
     public DrillOptions drillOptions;
@@ -45,7 +54,9 @@ public final class Execution {
     /** Why it failed, was cancelled, rejected or paused. */
     public @Nullable String reason;
 
+    /** Who gave the approval that let it start (the last of {@code approvals}). */
     public @Nullable String approvedBy;
+
     public @Nullable String pausedBy;
     public @Nullable WaveId pausedForWave;
     public @Nullable WaveId failedWave;
@@ -60,6 +71,11 @@ public final class Execution {
 
     public Optional<WaveRun> wave(String waveId) {
         return waves.stream().filter(w -> w.id().equals(waveId)).findFirst();
+    }
+
+    /** How many more approvals it waits for before its first wave (0 once it may start). */
+    public int approvalsMissing() {
+        return Math.max(0, requiredApprovals - approvals.size());
     }
 
     public int serverCount() {

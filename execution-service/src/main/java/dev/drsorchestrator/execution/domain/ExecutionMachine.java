@@ -101,6 +101,20 @@ public final class ExecutionMachine {
      */
     public static Decision request(
             ExecutionRequested request, ActiveExecutions active, Instant now, Duration drillTtlUnit) {
+        return request(request, null, active, now, drillTtlUnit);
+    }
+
+    /**
+     * A new execution requested by {@code requestedById} (the request's {@code metadata.actorId}: the verified subject
+     * of the requester, absent for alarms and schedules), with {@code drillTtlUnit} as one minute of a drill's TTL.
+     * It waits for {@code requiredApprovals} distinct approvers, none of them the requester, before its first wave.
+     */
+    public static Decision request(
+            ExecutionRequested request,
+            @Nullable String requestedById,
+            ActiveExecutions active,
+            Instant now,
+            Duration drillTtlUnit) {
         Execution e = new Execution();
         e.drillTtlUnitMillis = drillTtlUnit.toMillis();
         e.executionId = request.executionId();
@@ -110,8 +124,10 @@ public final class ExecutionMachine {
         e.executionType = request.executionType();
         e.trigger = request.trigger();
         e.requestedBy = request.requestedBy();
+        e.requestedById = requestedById;
         e.comment = request.comment();
-        e.approvalRequired = request.approvalRequired();
+        e.requiredApprovals = request.requiredApprovals();
+        e.approvalReason = request.approvalReason() != null ? request.approvalReason() : approvalReason(e);
         e.rtoSeconds = request.rtoSeconds();
         e.rpoSeconds = request.rpoSeconds();
         e.drillOptions = request.drillOptions();
@@ -129,7 +145,11 @@ public final class ExecutionMachine {
                 e.executionType + " of plan '" + e.planName + "' v" + e.planVersion + " requested by "
                         + request.requestedBy() + " (trigger " + e.trigger.type()
                         + (e.trigger.name() == null ? "" : " " + e.trigger.name()) + "): " + waves.size()
-                        + " wave(s), " + e.serverCount() + " server(s)"
+                        + " wave(s), " + e.serverCount() + " server(s); "
+                        + (e.requiredApprovals == 0
+                                ? "no approval required"
+                                : approvals(e.requiredApprovals) + " required before the first wave")
+                        + " (" + e.approvalReason + ")"
                         + (request.comment() == null ? "" : "; comment: " + request.comment()));
 
         String planHolder = active.holderOfPlan(e.planId.value()).orElse(null);
@@ -165,19 +185,49 @@ public final class ExecutionMachine {
             return ctx.decision();
         }
         e.cleanup.status = e.executionType == ExecutionType.DRILL ? Cleanup.Status.PENDING : Cleanup.Status.NOT_NEEDED;
-        if (request.approvalRequired()) {
+        if (e.requiredApprovals > 0) {
             e.status = ExecutionStatus.AWAITING_APPROVAL;
-            ctx.emit(new ExecutionAwaitingApproval(
-                    ref(e),
-                    ApprovalScope.EXECUTION,
-                    null,
-                    e.executionType + " of plan '" + e.planName + "' requested by " + e.requestedBy
-                            + " waits for an operator's approval before its first wave",
-                    approvePath(e.executionId)));
+            awaitApprovals(ctx);
         } else {
             start(ctx);
         }
         return ctx.decision();
+    }
+
+    /** Says what the execution still waits for: how many approvals, from anyone but the requester and approvers. */
+    private static void awaitApprovals(Ctx ctx) {
+        Execution e = ctx.e;
+        List<String> excluded = new ArrayList<>();
+        excluded.add(e.requestedBy);
+        e.approvals.forEach(a -> excluded.add(a.approver()));
+        ctx.emit(new ExecutionAwaitingApproval(
+                ref(e),
+                ApprovalScope.EXECUTION,
+                null,
+                e.executionType + " of plan '" + e.planName + "' requested by " + e.requestedBy + " waits for "
+                        + (e.approvals.isEmpty()
+                                ? approvals(e.requiredApprovals)
+                                : e.approvalsMissing() + " more approval(s) (" + e.approvals.size() + " of "
+                                        + e.requiredApprovals + " received)")
+                        + " from someone other than " + String.join(", ", excluded) + " before its first wave",
+                approvePath(e.executionId),
+                e.approvals.size(),
+                e.requiredApprovals,
+                e.requestedBy));
+    }
+
+    private static String approvals(int n) {
+        return n + (n == 1 ? " approval" : " approvals");
+    }
+
+    /** Why an execution from a producer that did not say needs the approvals it needs. */
+    private static String approvalReason(Execution e) {
+        if (e.requiredApprovals > 0) {
+            return "the request asks for " + approvals(e.requiredApprovals);
+        }
+        return e.trigger.type() == dev.drsorchestrator.contracts.model.TriggerType.ALARM
+                ? "alarm '" + e.trigger.name() + "' started it without approval"
+                : "the request asks for no approval";
     }
 
     private static void reject(Ctx ctx, String reason, @Nullable String holder, List<SourceServerId> servers) {
@@ -471,8 +521,7 @@ public final class ExecutionMachine {
                         "execution " + e.executionId + " itself awaits approval (AWAITING_APPROVAL); approve it"
                                 + " without a waveId");
             }
-            e.approvedBy = control.actor();
-            start(ctx);
+            approveExecution(ctx, control);
             return;
         }
         requireActive(e, "approved");
@@ -504,9 +553,16 @@ public final class ExecutionMachine {
         }
         if (w.status == WaveStatus.AWAITING_APPROVAL) {
             w.gateApproved = true;
+            w.approvals.add(new Approval(control.actor(), control.actorId(), ctx.now, control.reason(), null));
             return;
         }
         ActionRun run = w.action(w.pendingAction, actionPhase(w.phase), w.attempt);
+        w.approvals.add(new Approval(
+                control.actor(),
+                control.actorId(),
+                ctx.now,
+                control.reason(),
+                w.pendingAction == null ? null : w.pendingAction.value()));
         if (run != null) {
             run.outcome = "APPROVED";
             run.approvedBy = control.actor();
@@ -515,6 +571,53 @@ public final class ExecutionMachine {
             run.outputExcerpt = control.reason();
         }
         w.awaitingActionApproval = false;
+    }
+
+    /**
+     * One approval of the execution's own gate: refused for the requester and for an approver who already approved
+     * (the two-person rule); recorded otherwise, and the first wave starts once enough distinct people approved.
+     */
+    private static void approveExecution(Ctx ctx, Control control) {
+        Execution e = ctx.e;
+        int required = Math.max(1, e.requiredApprovals);
+        if (Approval.samePerson(control.actor(), control.actorId(), e.requestedBy, e.requestedById)) {
+            throw new ApprovalRefused(
+                    ApprovalRefused.Rule.REQUESTER,
+                    "two-person rule: " + e.requestedBy + " requested this " + e.executionType
+                            + ", so another approver must approve it",
+                    e.requestedBy,
+                    e.approvals.size(),
+                    required);
+        }
+        for (Approval earlier : e.approvals) {
+            if (earlier.samePersonAs(control.actor(), control.actorId())) {
+                int missing = required - e.approvals.size();
+                throw new ApprovalRefused(
+                        ApprovalRefused.Rule.ALREADY_APPROVED,
+                        "already approved by " + earlier.approver() + "; " + missing + " more approval"
+                                + (missing == 1 ? "" : "s") + " from someone else "
+                                + (missing == 1 ? "is" : "are") + " needed",
+                        e.requestedBy,
+                        e.approvals.size(),
+                        required);
+            }
+        }
+        e.approvals.add(new Approval(control.actor(), control.actorId(), ctx.now, control.reason(), null));
+        ctx.note(
+                TimelineEntry.CONTROL,
+                "APPROVAL",
+                control.actor(),
+                "approval " + e.approvals.size() + " of " + required + " by " + control.actor()
+                        + (control.actorId() == null ? "" : " (" + control.actorId() + ")")
+                        + (e.approvals.size() >= required
+                                ? "; the first wave starts"
+                                : "; " + (required - e.approvals.size()) + " more needed"));
+        if (e.approvals.size() >= required) {
+            e.approvedBy = control.actor();
+            start(ctx);
+        } else {
+            awaitApprovals(ctx);
+        }
     }
 
     private static String awaitingList(List<WaveRun> waiting) {

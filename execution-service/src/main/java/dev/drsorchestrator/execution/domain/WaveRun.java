@@ -51,6 +51,8 @@ public final class WaveRun {
     public Map<String, ServerRun> servers = new LinkedHashMap<>();
     public Map<String, JobRun> jobs = new LinkedHashMap<>();
     public List<ActionRun> actions = new ArrayList<>();
+    /** Who approved the wave's gate and its manual-approval actions, in order (one approval each). */
+    public List<Approval> approvals = new ArrayList<>();
 
     WaveRun() {}
 

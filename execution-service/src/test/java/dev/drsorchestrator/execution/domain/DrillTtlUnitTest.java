@@ -25,7 +25,8 @@ class DrillTtlUnitTest {
         // Kept with the state, so the instance that ends the drill uses the unit it was requested with.
         Execution stored = ExecutionJson.read(ExecutionJson.write(e));
         Instant end = NOW.plusSeconds(5);
-        ExecutionMachine.apply(stored, new Input.Operator(new Control(Control.Kind.CANCEL, "bob", "done", null)), end);
+        ExecutionMachine.apply(
+                stored, new Input.Operator(new Control(Control.Kind.CANCEL, "bob", null, "done", null)), end);
         assertThat(stored.cleanup.status).isEqualTo(Cleanup.Status.SCHEDULED);
         assertThat(stored.cleanup.dueAt)
                 .isEqualTo(end.plusSeconds(request.drillOptions().drillTtlMinutes()));
@@ -36,7 +37,7 @@ class DrillTtlUnitTest {
         ExecutionRequested request = Fixtures.request(ExecutionType.DRILL, threeTiers());
         Execution e =
                 ExecutionMachine.request(request, ActiveExecutions.none(), NOW).state();
-        ExecutionMachine.apply(e, new Input.Operator(new Control(Control.Kind.CANCEL, "bob", "done", null)), NOW);
+        ExecutionMachine.apply(e, new Input.Operator(new Control(Control.Kind.CANCEL, "bob", null, "done", null)), NOW);
         assertThat(e.cleanup.dueAt)
                 .isEqualTo(NOW.plus(Duration.ofMinutes(request.drillOptions().drillTtlMinutes())));
     }

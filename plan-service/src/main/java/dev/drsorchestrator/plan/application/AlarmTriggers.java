@@ -13,6 +13,7 @@ import dev.drsorchestrator.plan.domain.PlanConflict;
 import dev.drsorchestrator.plan.domain.PlanInvalid;
 import dev.drsorchestrator.plan.domain.PlanStore;
 import dev.drsorchestrator.plan.domain.RecoveryPlan;
+import dev.drsorchestrator.plan.domain.RequiredApprovals;
 import dev.drsorchestrator.plan.domain.TriggerStore;
 import dev.drsorchestrator.plan.domain.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -122,8 +123,9 @@ public class AlarmTriggers {
                     binding.executionType(),
                     Trigger.alarm(change.alarmArn(), change.alarmName(), change.reason(), firedAt),
                     "alarm:" + change.alarmName(),
+                    null,
                     change.reason(),
-                    binding.mode() == AlarmBinding.Mode.APPROVAL,
+                    RequiredApprovals.forAlarm(plan.definition(), binding),
                     change.eventId());
             ExecutionRequested requested;
             try {
@@ -139,7 +141,10 @@ public class AlarmTriggers {
                     change,
                     Activation.Outcome.REQUESTED,
                     requested,
-                    binding.executionType() + " requested" + (ask.approvalRequired() ? ", waiting for approval" : ""),
+                    binding.executionType() + " requested"
+                            + (ask.approvals().count() > 0
+                                    ? ", waiting for " + ask.approvals().count() + " approval(s)"
+                                    : " without approval (AUTO mode)"),
                     null);
             try {
                 executions.record(starter.request(requested, ask)

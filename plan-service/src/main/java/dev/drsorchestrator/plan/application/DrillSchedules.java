@@ -15,6 +15,7 @@ import dev.drsorchestrator.plan.domain.PlanConflict;
 import dev.drsorchestrator.plan.domain.PlanInvalid;
 import dev.drsorchestrator.plan.domain.PlanStore;
 import dev.drsorchestrator.plan.domain.RecoveryPlan;
+import dev.drsorchestrator.plan.domain.RequiredApprovals;
 import dev.drsorchestrator.plan.domain.ScheduleGateway;
 import dev.drsorchestrator.plan.domain.TriggerStore;
 import dev.drsorchestrator.plan.domain.TriggerStore.StoredSchedule;
@@ -119,8 +120,9 @@ public class DrillSchedules {
                 ExecutionType.DRILL,
                 Trigger.schedule(due.scheduleName(), due.scheduledTime(), due.comment()),
                 "schedule:" + due.scheduleName(),
+                null,
                 due.comment(),
-                false,
+                RequiredApprovals.forType(plan.definition(), ExecutionType.DRILL),
                 metadata.eventId());
         ExecutionRequested requested;
         try {

@@ -14,6 +14,7 @@ import dev.drsorchestrator.plan.domain.ExecutionSnapshot;
 import dev.drsorchestrator.plan.domain.LastExecution;
 import dev.drsorchestrator.plan.domain.Outgoing;
 import dev.drsorchestrator.plan.domain.RecoveryPlan;
+import dev.drsorchestrator.plan.domain.RequiredApprovals;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,13 +39,17 @@ public class ExecutionStarter {
         this.clock = clock;
     }
 
-    /** What a trigger asks for; {@code actor} is a user name, {@code schedule:<name>} or {@code alarm:<name>}. */
+    /**
+     * What a trigger asks for; {@code actor} is a user name, {@code schedule:<name>} or {@code alarm:<name>}, and
+     * {@code actorId} the verified subject behind a user's name (none for a schedule or an alarm).
+     */
     public record Ask(
             ExecutionType type,
             Trigger trigger,
             String actor,
+            @Nullable String actorId,
             @Nullable String comment,
-            boolean approvalRequired,
+            RequiredApprovals approvals,
             @Nullable String causationId) {}
 
     /** @throws dev.drsorchestrator.plan.domain.PlanCannotRun when the plan cannot run as it stands */
@@ -56,12 +61,7 @@ public class ExecutionStarter {
         return ExecutionSnapshot.of(
                 plan,
                 new ExecutionSnapshot.Request(
-                        ExecutionId.random(),
-                        ask.type(),
-                        ask.trigger(),
-                        ask.actor(),
-                        ask.comment(),
-                        ask.approvalRequired()),
+                        ExecutionId.random(), ask.type(), ask.trigger(), ask.actor(), ask.comment(), ask.approvals()),
                 groups,
                 catalog.servers(servers));
     }
@@ -85,7 +85,7 @@ public class ExecutionStarter {
                 ask.causationId(),
                 ask.actor(),
                 null,
-                null);
+                ask.actorId());
         return new ExecutionLog.Request.Builder(requested.planId(), last, new Outgoing(metadata, requested));
     }
 }

@@ -8,6 +8,7 @@ import dev.drsorchestrator.contracts.model.Trigger;
 import dev.drsorchestrator.plan.domain.ExecutionLog;
 import dev.drsorchestrator.plan.domain.PlanStore;
 import dev.drsorchestrator.plan.domain.RecoveryPlan;
+import dev.drsorchestrator.plan.domain.RequiredApprovals;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +35,7 @@ public class UserExecutions {
             ExecutionType type,
             @Nullable String comment,
             String actor,
+            @Nullable String actorId,
             @Nullable String idempotencyKey) {
         RecoveryPlan plan = plans.require(planId);
         if (idempotencyKey != null) {
@@ -42,7 +44,14 @@ public class UserExecutions {
                 return new Requested(earlier.get(), planId, plan.version(), true);
             }
         }
-        ExecutionStarter.Ask ask = new ExecutionStarter.Ask(type, Trigger.user(), actor, comment, false, null);
+        ExecutionStarter.Ask ask = new ExecutionStarter.Ask(
+                type,
+                Trigger.user(),
+                actor,
+                actorId,
+                comment,
+                RequiredApprovals.forType(plan.definition(), type),
+                null);
         ExecutionRequested requested = starter.snapshot(plan, ask);
         try {
             executions.record(starter.request(requested, ask)

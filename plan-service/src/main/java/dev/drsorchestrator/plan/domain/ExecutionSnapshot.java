@@ -29,7 +29,7 @@ public final class ExecutionSnapshot {
             Trigger trigger,
             String requestedBy,
             @Nullable String comment,
-            boolean approvalRequired) {}
+            RequiredApprovals approvals) {}
 
     /** @throws PlanCannotRun when a group is unknown or deleted, or a wave has no servers */
     public static ExecutionRequested of(
@@ -84,7 +84,8 @@ public final class ExecutionSnapshot {
                 request.trigger(),
                 request.requestedBy(),
                 request.comment(),
-                request.approvalRequired(),
+                request.approvals().count(),
+                request.approvals().reason(),
                 definition.rtoSeconds(),
                 definition.rpoSeconds(),
                 definition.drillOptions(),

@@ -2,12 +2,21 @@ package dev.drsorchestrator.plan.domain;
 
 import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
 import dev.drsorchestrator.contracts.model.DrillOptions;
+import dev.drsorchestrator.contracts.model.ExecutionType;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** What a user defines: targets, drill options, the topic for notifications, and the waves. */
+/**
+ * What a user defines: targets, drill options, the topic for notifications, how many approvals each execution type
+ * needs, and the waves.
+ *
+ * @param requiredApprovals per execution type, how many distinct people other than the requester must approve an
+ *     execution before its first wave; every type present (the defaults, {@link RequiredApprovals#DEFAULTS}, fill
+ *     in what was not given, also for plans stored before the field existed)
+ */
 public record PlanDefinition(
         String name,
         @Nullable String description,
@@ -15,10 +24,18 @@ public record PlanDefinition(
         @Nullable Integer rpoSeconds,
         DrillOptions drillOptions,
         @Nullable String notificationTopicArn,
+        @Nullable Map<ExecutionType, Integer> requiredApprovals,
         List<Wave> waves) {
 
     public PlanDefinition {
+        requiredApprovals = RequiredApprovals.withDefaults(requiredApprovals);
         waves = List.copyOf(waves);
+    }
+
+    /** How many approvals an execution of {@code type} needs. */
+    public int requiredApprovals(ExecutionType type) {
+        Integer n = requiredApprovals.get(type);
+        return n == null ? RequiredApprovals.DEFAULTS.get(type) : n;
     }
 
     /** Every group the waves use, in wave order. */

@@ -34,6 +34,7 @@ public final class PlanValidator {
         if (plan.rpoSeconds() != null && plan.rpoSeconds() < 0) {
             violations.add(new Violation("rpoSeconds", "must be 0 or more seconds but was " + plan.rpoSeconds()));
         }
+        RequiredApprovals.check(plan.requiredApprovals(), violations);
         Set<WaveId> ids = waves.stream().map(Wave::id).collect(Collectors.toSet());
         Map<WaveId, Integer> firstId = new HashMap<>();
         Map<String, Integer> firstName = new HashMap<>();

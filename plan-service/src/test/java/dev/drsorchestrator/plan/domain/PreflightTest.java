@@ -114,7 +114,12 @@ class PreflightTest {
         ExecutionRequested requested = ExecutionSnapshot.of(
                 plan,
                 new ExecutionSnapshot.Request(
-                        ExecutionId.random(), ExecutionType.DRILL, Trigger.user(), "alice", null, false),
+                        ExecutionId.random(),
+                        ExecutionType.DRILL,
+                        Trigger.user(),
+                        "alice",
+                        null,
+                        RequiredApprovals.forType(plan.definition(), ExecutionType.DRILL)),
                 groups,
                 Map.of());
 
@@ -126,6 +131,8 @@ class PreflightTest {
                         org.assertj.core.groups.Tuple.tuple(SourceServerId.of(server(6)), Criticality.CRITICAL),
                         org.assertj.core.groups.Tuple.tuple(optional, Criticality.OPTIONAL));
         assertThat(requested.waves().get(1).approvalRequired()).isTrue();
+        assertThat(requested.requiredApprovals()).isZero();
+        assertThat(requested.approvalReason()).isEqualTo("the plan requires no approval for a DRILL");
     }
 
     @Test
@@ -136,7 +143,12 @@ class PreflightTest {
         assertThatThrownBy(() -> ExecutionSnapshot.of(
                         plan,
                         new ExecutionSnapshot.Request(
-                                ExecutionId.random(), ExecutionType.RECOVERY, Trigger.user(), "a", null, false),
+                                ExecutionId.random(),
+                                ExecutionType.RECOVERY,
+                                Trigger.user(),
+                                "a",
+                                null,
+                                RequiredApprovals.forType(plan.definition(), ExecutionType.RECOVERY)),
                         Map.of(db, gone, web, group(web)),
                         Map.of()))
                 .isInstanceOf(PlanCannotRun.class)

@@ -15,8 +15,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A command to execution-service: run this snapshot of a plan version. The execution id is created by plan-service
- * so the caller can follow it at once. {@code approvalRequired} holds the whole execution for an operator before the
- * first wave (an alarm binding in APPROVAL mode, for example).
+ * so the caller can follow it at once.
+ *
+ * @param requestedBy who asked, readable; the subject behind it, when a person or client asked, is the event's
+ *     {@code metadata.actorId}
+ * @param requiredApprovals how many distinct approvers, none of them the requester, must approve before the first
+ *     wave starts (0: it starts at once). plan-service takes the plan's value for the execution type; an alarm
+ *     binding in APPROVAL mode asks for at least 1, one in AUTO mode for 0
+ * @param approvalReason why {@code requiredApprovals} is what it is, for people to read (for example
+ *     {@code alarm binding 'db-down' is in AUTO mode}); absent from older producers
  */
 public record ExecutionRequested(
         ExecutionId executionId,
@@ -27,13 +34,17 @@ public record ExecutionRequested(
         Trigger trigger,
         String requestedBy,
         @Nullable String comment,
-        boolean approvalRequired,
+        int requiredApprovals,
+        @Nullable String approvalReason,
         @Nullable Integer rtoSeconds,
         @Nullable Integer rpoSeconds,
         DrillOptions drillOptions,
         @Nullable String notificationTopicArn,
         List<WaveSnapshot> waves)
         implements PlanEvent {
+
+    /** The most approvals a plan may ask for. */
+    public static final int MAX_REQUIRED_APPROVALS = 5;
 
     public ExecutionRequested {
         Require.nonNull(executionId, "executionId");
@@ -43,6 +54,11 @@ public record ExecutionRequested(
         Require.nonNull(executionType, "executionType");
         Require.nonNull(trigger, "trigger");
         Require.text(requestedBy, "requestedBy");
+        Require.nonNegative(requiredApprovals, "requiredApprovals");
+        if (requiredApprovals > MAX_REQUIRED_APPROVALS) {
+            throw new IllegalArgumentException(
+                    "requiredApprovals: must be at most " + MAX_REQUIRED_APPROVALS + " but was " + requiredApprovals);
+        }
         if (rtoSeconds != null) {
             Require.nonNegative(rtoSeconds, "rtoSeconds");
         }

@@ -40,7 +40,7 @@ class ExecutionInbox implements InboxHandler {
                 delivery.eventId(), delivery.detailType(), envelope.metadata().traceparent());
         EventPayload data = envelope.data();
         if (data instanceof ExecutionRequested request) {
-            engine.onRequested(request, consumed);
+            engine.onRequested(request, envelope.metadata().actorId(), consumed);
             return;
         }
         ExecutionId execution = executionOf(data);

@@ -1,5 +1,6 @@
 package dev.drsorchestrator.execution.adapter.in.rest;
 
+import dev.drsorchestrator.execution.domain.ApprovalRefused;
 import dev.drsorchestrator.execution.domain.ControlRejected;
 import dev.drsorchestrator.execution.domain.ExecutionNotFound;
 import dev.drsorchestrator.kit.rest.ProblemException;
@@ -18,6 +19,29 @@ class DomainProblems {
         return Problems.response(
                 new ProblemException(404, "not-found", "Execution not found", e.getMessage(), List.of(), Map.of()),
                 uri.getPath());
+    }
+
+    /**
+     * The two-person rule: 403 when the requester approves their own execution (someone else must), 409 when an
+     * approver approves again (the next approval must come from someone else).
+     */
+    @ServerExceptionMapper
+    Response refused(ApprovalRefused e, UriInfo uri) {
+        Map<String, Object> extensions = Map.of(
+                "requestedBy", e.requestedBy(),
+                "approvals", e.approvals(),
+                "requiredApprovals", e.requiredApprovals());
+        ProblemException problem = e.rule() == ApprovalRefused.Rule.REQUESTER
+                ? new ProblemException(
+                        403,
+                        "two-person-rule",
+                        "The requester cannot approve their own execution",
+                        e.getMessage(),
+                        List.of(),
+                        extensions)
+                : ProblemException.conflict(
+                        "already-approved", "This approver already approved", e.getMessage(), extensions);
+        return Problems.response(problem, uri.getPath());
     }
 
     @ServerExceptionMapper

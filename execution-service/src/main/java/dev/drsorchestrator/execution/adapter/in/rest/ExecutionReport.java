@@ -29,6 +29,8 @@ public record ExecutionReport(
         String status,
         Trigger trigger,
         String requestedBy,
+        @Nullable String requestedById,
+        ExecutionView.ApprovalView approval,
         @Nullable String approvedBy,
         @Nullable String comment,
         Instant requestedAt,
@@ -65,6 +67,15 @@ public record ExecutionReport(
             @Nullable String hostname,
             String criticality,
             @Nullable String error) {}
+
+    private static String approvalText(Execution e) {
+        if (e.requiredApprovals == 0 && e.approvals.isEmpty()) {
+            return "no approval required (" + e.approvalReason + ")";
+        }
+        return "approved by " + e.approvals.size() + " of " + e.requiredApprovals + " required ("
+                + String.join(", ", e.approvals.stream().map(a -> a.approver()).toList()) + "), requested by "
+                + e.requestedBy;
+    }
 
     static ExecutionReport of(Execution e, List<TimelineEntry> timeline, Instant now) {
         ExecutionView.Rto rto = ExecutionView.rto(e, now);
@@ -111,13 +122,15 @@ public record ExecutionReport(
                 e.executionType + " report: plan '" + e.planName + "' v" + e.planVersion + ", " + e.executionId,
                 e.executionType + " " + e.status + (e.reason == null ? "" : " (" + e.reason + ")") + "; "
                         + counts.launched() + "/" + counts.total() + " servers launched, " + counts.failed()
-                        + " failed; " + rtoText,
+                        + " failed; " + rtoText + "; " + approvalText(e),
                 e.executionId.value(),
                 new Plan(e.planId.value(), e.planName, e.planVersion),
                 e.executionType.name(),
                 e.status.name(),
                 e.trigger,
                 e.requestedBy,
+                e.requestedById,
+                ExecutionView.approval(e),
                 e.approvedBy,
                 e.comment,
                 e.requestedAt,

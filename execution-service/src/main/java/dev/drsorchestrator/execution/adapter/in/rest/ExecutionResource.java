@@ -193,8 +193,9 @@ public class ExecutionResource {
                     "reason",
                     "is required to " + kind.path() + ": say why (it is kept in the timeline and the report)");
         }
-        Execution after = engine.control(
-                executionId, new Control(kind, Requests.actor(actor), reason, body == null ? null : body.waveId()));
+        String name = Requests.actor(actor);
+        Execution after =
+                engine.control(executionId, new Control(kind, name, name, reason, body == null ? null : body.waveId()));
         return ExecutionView.of(after, queries.now(), true);
     }
 

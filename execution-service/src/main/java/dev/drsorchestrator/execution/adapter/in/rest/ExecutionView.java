@@ -5,6 +5,7 @@ import dev.drsorchestrator.contracts.model.ExecutionType;
 import dev.drsorchestrator.contracts.model.ServerCounts;
 import dev.drsorchestrator.contracts.model.Trigger;
 import dev.drsorchestrator.execution.domain.ActionRun;
+import dev.drsorchestrator.execution.domain.Approval;
 import dev.drsorchestrator.execution.domain.Cleanup;
 import dev.drsorchestrator.execution.domain.Execution;
 import dev.drsorchestrator.execution.domain.ExecutionMachine;
@@ -34,7 +35,9 @@ public record ExecutionView(
         @Nullable String reason,
         Trigger trigger,
         String requestedBy,
+        @Nullable String requestedById,
         @Nullable String comment,
+        ApprovalView approval,
         @Nullable String approvedBy,
         @Nullable String pausedBy,
         @Nullable String endedBy,
@@ -56,6 +59,23 @@ public record ExecutionView(
             @Nullable Long elapsedSeconds,
             @Nullable Boolean met) {}
 
+    /**
+     * The execution's own approval gate (the two-person rule): how many distinct people other than the requester
+     * must approve before the first wave, why, who did, and how many are still missing. {@code requiredApprovals} 0:
+     * it started without approval, and {@code reason} says why (an alarm binding in AUTO mode, a drill).
+     */
+    public record ApprovalView(
+            int requiredApprovals, int missing, @Nullable String reason, List<ApproverView> approvals) {}
+
+    /** One approval: who (name and verified subject), when, and what they said. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ApproverView(
+            String approver,
+            @Nullable String approverId,
+            Instant approvedAt,
+            @Nullable String comment,
+            @Nullable String actionId) {}
+
     public record Awaiting(
             String scope, @Nullable String waveId, @Nullable String message, String approvePath) {}
 
@@ -70,6 +90,7 @@ public record ExecutionView(
             String failurePolicy,
             List<String> dependsOn,
             boolean approvalRequired,
+            @Nullable List<ApproverView> approvals,
             @Nullable Instant startedAt,
             @Nullable Instant endedAt,
             @Nullable Long durationSeconds,
@@ -136,7 +157,9 @@ public record ExecutionView(
                 e.reason,
                 e.trigger,
                 e.requestedBy,
+                e.requestedById,
                 e.comment,
+                approval(e),
                 e.approvedBy,
                 e.pausedBy,
                 e.endedBy,
@@ -162,11 +185,41 @@ public record ExecutionView(
         return new Rto(e.rtoSeconds, elapsed, met);
     }
 
+    static ApprovalView approval(Execution e) {
+        return new ApprovalView(
+                e.requiredApprovals,
+                e.status == ExecutionStatus.AWAITING_APPROVAL ? Math.max(1, e.approvalsMissing()) : 0,
+                e.approvalReason,
+                approvers(e.approvals));
+    }
+
+    static List<ApproverView> approvers(List<Approval> approvals) {
+        return approvals.stream()
+                .map(a -> new ApproverView(a.approver(), a.approverId(), a.approvedAt(), a.comment(), a.actionId()))
+                .toList();
+    }
+
     static List<Awaiting> awaiting(Execution e) {
         List<Awaiting> out = new ArrayList<>();
         String path = ExecutionMachine.approvePath(e.executionId);
         if (e.status == ExecutionStatus.AWAITING_APPROVAL) {
-            out.add(new Awaiting("EXECUTION", null, "the execution waits for approval before its first wave", path));
+            int missing = Math.max(1, e.approvalsMissing());
+            out.add(new Awaiting(
+                    "EXECUTION",
+                    null,
+                    "the execution waits for " + missing + " more approval(s) (" + e.approvals.size() + " of "
+                            + Math.max(1, e.requiredApprovals) + " received) from someone other than "
+                            + e.requestedBy
+                            + (e.approvals.isEmpty()
+                                    ? ""
+                                    : " and "
+                                            + String.join(
+                                                    ", ",
+                                                    e.approvals.stream()
+                                                            .map(Approval::approver)
+                                                            .toList()))
+                            + " before its first wave",
+                    path));
         }
         for (WaveRun w : e.waves) {
             if (w.status == WaveStatus.AWAITING_APPROVAL && !w.gateApproved) {
@@ -199,6 +252,7 @@ public record ExecutionView(
                 w.wave.failurePolicy().name(),
                 w.wave.dependsOn().stream().map(d -> d.value()).toList(),
                 w.wave.approvalRequired(),
+                w.approvals.isEmpty() ? null : approvers(w.approvals),
                 w.firstStartedAt,
                 w.endedAt,
                 duration(w),

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code POST /recovery-plans} and {@code PUT /recovery-plans/{id}}. */
@@ -43,6 +44,13 @@ public record PlanRequest(
                 regexp = "arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?",
                 message = "must be an SNS topic ARN such as arn:aws:sns:us-east-1:111122223333:web-shop-dr")
         String notificationTopicArn,
+
+        @Schema(
+                description = "Per execution type, how many people other than the requester must approve an execution"
+                        + " before its first wave (0-5; a RECOVERY or FAILBACK at least 1). Types left out keep the"
+                        + " defaults DRILL 0, RECOVERY 1, FAILBACK 1",
+                examples = "{\"DRILL\":0,\"RECOVERY\":2}")
+        Map<String, Integer> requiredApprovals,
 
         @NotNull @Size(min = 1, max = 50, message = "a plan needs between 1 and 50 waves")
         List<@NotNull @Valid WaveRequest> waves,

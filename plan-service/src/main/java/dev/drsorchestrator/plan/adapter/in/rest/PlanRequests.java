@@ -5,6 +5,7 @@ import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.contracts.ids.WaveId;
 import dev.drsorchestrator.contracts.model.DrillOptions;
+import dev.drsorchestrator.contracts.model.ExecutionType;
 import dev.drsorchestrator.contracts.model.FailurePolicy;
 import dev.drsorchestrator.contracts.model.HttpCheckAction;
 import dev.drsorchestrator.contracts.model.LambdaAction;
@@ -13,13 +14,17 @@ import dev.drsorchestrator.contracts.model.SsmDocumentAction;
 import dev.drsorchestrator.contracts.model.WaveAction;
 import dev.drsorchestrator.plan.domain.PlanDefinition;
 import dev.drsorchestrator.plan.domain.PlanInvalid;
+import dev.drsorchestrator.plan.domain.RequiredApprovals;
 import dev.drsorchestrator.plan.domain.Violation;
 import dev.drsorchestrator.plan.domain.Wave;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Turns a plan request into a definition, with defaults, and refuses what the field annotations cannot see: an
@@ -41,6 +46,7 @@ final class PlanRequests {
                 waves.add(wave);
             }
         }
+        Map<ExecutionType, Integer> approvals = requiredApprovals(r.requiredApprovals(), violations);
         if (!violations.isEmpty()) {
             throw new PlanInvalid(violations);
         }
@@ -53,7 +59,35 @@ final class PlanRequests {
                         r.drillTtlMinutes() == null ? DrillOptions.DEFAULT_TTL_MINUTES : r.drillTtlMinutes(),
                         r.autoCleanup() == null || r.autoCleanup()),
                 r.notificationTopicArn(),
+                approvals,
                 waves);
+    }
+
+    /** The given types with their values; an unknown type or a value out of range is a violation naming it. */
+    private static Map<ExecutionType, Integer> requiredApprovals(
+            Map<String, Integer> given, List<Violation> violations) {
+        Map<ExecutionType, Integer> approvals = new EnumMap<>(ExecutionType.class);
+        if (given == null) {
+            return approvals;
+        }
+        given.forEach((key, n) -> {
+            ExecutionType type = Arrays.stream(ExecutionType.values())
+                    .filter(t -> t.name().equals(key))
+                    .findFirst()
+                    .orElse(null);
+            if (type == null) {
+                violations.add(new Violation(
+                        "requiredApprovals." + key,
+                        "unknown execution type '" + key + "'; the types are "
+                                + Arrays.stream(ExecutionType.values())
+                                        .map(Enum::name)
+                                        .collect(Collectors.joining(", "))));
+            } else {
+                approvals.put(type, n);
+            }
+        });
+        RequiredApprovals.check(approvals, violations);
+        return approvals;
     }
 
     private static Wave wave(WaveRequest w, String at, List<Violation> violations) {

@@ -1,6 +1,7 @@
 package dev.drsorchestrator.plan.adapter.in.rest;
 
 import dev.drsorchestrator.contracts.model.Criticality;
+import dev.drsorchestrator.contracts.model.ExecutionType;
 import dev.drsorchestrator.contracts.model.FailurePolicy;
 import dev.drsorchestrator.contracts.model.WaveAction;
 import dev.drsorchestrator.plan.domain.LastExecution;
@@ -25,6 +26,10 @@ public record PlanView(
         int drillTtlMinutes,
         boolean autoCleanup,
         String notificationTopicArn,
+
+        @Schema(description = "Per execution type, how many people other than the requester must approve")
+        Map<ExecutionType, Integer> requiredApprovals,
+
         List<WaveView> waves,
         long version,
         Instant createdAt,
@@ -72,6 +77,7 @@ public record PlanView(
                 d.drillOptions().drillTtlMinutes(),
                 d.drillOptions().autoCleanup(),
                 d.notificationTopicArn(),
+                d.requiredApprovals(),
                 d.waves().stream().map(w -> wave(w, graph)).toList(),
                 plan.version(),
                 plan.createdAt(),

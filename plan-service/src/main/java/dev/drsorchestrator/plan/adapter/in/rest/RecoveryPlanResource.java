@@ -155,7 +155,7 @@ public class RecoveryPlanResource {
             throw ProblemException.invalid(IDEMPOTENCY_KEY, "must be 1-128 characters, such as a UUID");
         }
         UserExecutions.Requested requested =
-                executions.request(planId, body.type(), body.comment(), Requests.actor(actor), idempotencyKey);
+                executions.request(planId, body.type(), body.comment(), Requests.actor(actor), null, idempotencyKey);
         String location = "/executions/" + requested.executionId();
         return Response.accepted(new ExecutionAccepted(
                         requested.executionId().value(),

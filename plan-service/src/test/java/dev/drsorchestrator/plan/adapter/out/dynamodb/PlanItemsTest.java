@@ -85,6 +85,7 @@ class PlanItemsTest {
                         300,
                         new DrillOptions(30, false),
                         "arn:aws:sns:us-east-1:111122223333:shop",
+                        Map.of(ExecutionType.RECOVERY, 2),
                         List.of(db, wave)),
                 4,
                 Instant.parse("2026-11-01T00:00:00Z"),
