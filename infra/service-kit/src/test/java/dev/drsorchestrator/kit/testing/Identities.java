@@ -31,7 +31,7 @@ public final class Identities {
      * An access token of {@code username}, a member of exactly {@code groups} (created or reset on first use; a
      * user's groups are fixed for the JVM, so use one name per set of roles).
      */
-    public static String token(String username, String... groups) {
+    public static synchronized String token(String username, String... groups) {
         List<String> wanted = List.of(groups);
         List<String> known = USERS.putIfAbsent(username, wanted);
         if (known == null || !known.equals(wanted)) {

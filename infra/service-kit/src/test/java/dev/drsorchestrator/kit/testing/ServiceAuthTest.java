@@ -187,21 +187,26 @@ public abstract class ServiceAuthTest {
     }
 
     @Test
-    void everyRoleBelowTheOneAnOperationNeedsGets403NamingItAndTheRoleItselfPasses() {
+    void everyRoleBelowTheOneAnOperationNeedsGets403NamingItAndReadsPassWithTheirRole() {
         Map<String, String> roles = declaredRoles();
         List<String> failures = new ArrayList<>();
         roles.forEach((operation, needed) -> {
             String[] parts = operation.split(" ", 2);
             Change attempt = new Change(parts[0], parts[1].replaceAll("\\{[^}]+}", "no-such-id"), "{}");
             for (String role : Roles.LADDER) {
-                Response answer = send(given().auth().oauth2(Identities.token("only-" + role, role)), attempt);
                 boolean below = Roles.LADDER.indexOf(role) < Roles.LADDER.indexOf(needed);
+                if (!below && !attempt.method().equals("GET")) {
+                    continue;
+                }
+                Response answer = send(given().auth().oauth2(Identities.token("only-" + role, role)), attempt);
                 if (below) {
                     if (answer.statusCode() != 403
                             || !needed.equals(answer.jsonPath().getString("requiredRole"))) {
                         failures.add(operation + " as " + role + ": " + answer.statusCode() + " " + answer.asString());
                     }
-                } else if (answer.statusCode() == 401 || answer.statusCode() == 403) {
+                } else if (attempt.method().equals("GET")
+                        && (answer.statusCode() == 401 || answer.statusCode() == 403)) {
+                    // Only reads are tried with a role that may: a change would really happen (a sync, say).
                     failures.add(operation + " as " + role + " (allowed): " + answer.statusCode());
                 }
             }
