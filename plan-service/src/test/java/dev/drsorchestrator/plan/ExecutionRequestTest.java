@@ -22,6 +22,8 @@ import dev.drsorchestrator.contracts.model.ExecutionType;
 import dev.drsorchestrator.contracts.model.ServerCounts;
 import dev.drsorchestrator.contracts.model.ServerSnapshot;
 import dev.drsorchestrator.contracts.model.TriggerType;
+import dev.drsorchestrator.kit.auth.Roles;
+import dev.drsorchestrator.kit.testing.Identities;
 import dev.drsorchestrator.kit.testing.KitTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,6 +41,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KitTestResource.class)
 class ExecutionRequestTest extends DevstackTest {
 
+    /** Who requests executions here: may start any type. */
+    static final String OPERATOR = "bob";
+
     String name;
 
     @BeforeEach
@@ -47,7 +52,9 @@ class ExecutionRequestTest extends DevstackTest {
     }
 
     static Response execute(String planId, String type, String key) {
-        var request = given().contentType(ContentType.JSON).header("X-Actor", "bob");
+        var request = given().auth()
+                .oauth2(Identities.token(OPERATOR, Roles.RECOVERY_OPERATOR))
+                .contentType(ContentType.JSON);
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
@@ -79,7 +86,7 @@ class ExecutionRequestTest extends DevstackTest {
         assertThat(requested.planId()).isEqualTo(PlanId.of(planId));
         assertThat(requested.executionType()).isEqualTo(ExecutionType.DRILL);
         assertThat(requested.trigger().type()).isEqualTo(TriggerType.USER);
-        assertThat(requested.requestedBy()).isEqualTo("bob");
+        assertThat(requested.requestedBy()).isEqualTo(OPERATOR);
         assertThat(requested.requiredApprovals()).isZero();
         assertThat(requested.approvalReason()).isEqualTo("the plan requires no approval for a DRILL");
         assertThat(requested.rtoSeconds()).isEqualTo(1800);

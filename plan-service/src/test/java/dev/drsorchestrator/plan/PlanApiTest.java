@@ -9,11 +9,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.drsorchestrator.contracts.envelope.EventMetadata;
 import dev.drsorchestrator.contracts.events.plan.RecoveryPlanCreated;
 import dev.drsorchestrator.contracts.events.plan.RecoveryPlanDeleted;
 import dev.drsorchestrator.contracts.events.plan.RecoveryPlanUpdated;
 import dev.drsorchestrator.contracts.ids.PlanId;
 import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
+import dev.drsorchestrator.kit.auth.Roles;
+import dev.drsorchestrator.kit.testing.Identities;
 import dev.drsorchestrator.kit.testing.KitTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,11 +38,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KitTestResource.class)
 class PlanApiTest extends DevstackTest {
 
+    /** The planner plans are created as: the actor recorded is this token's identity. */
+    static final String PLANNER = "alice";
+
     String prefix;
 
     @BeforeEach
     void setUp() {
         prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        // The user exists before any test sends its token (concurrently, in the race test).
+        Identities.token(PLANNER, Roles.PLANNER);
     }
 
     static Map<String, Object> wave(String id, List<String> dependsOn, ProtectionGroupId group) {
@@ -51,8 +59,9 @@ class PlanApiTest extends DevstackTest {
     }
 
     static Response post(Map<String, Object> plan) {
-        return given().contentType(ContentType.JSON)
-                .header("X-Actor", "alice")
+        return given().auth()
+                .oauth2(Identities.token(PLANNER, Roles.PLANNER))
+                .contentType(ContentType.JSON)
                 .body(plan)
                 .post("/recovery-plans");
     }
@@ -115,12 +124,16 @@ class PlanApiTest extends DevstackTest {
                 .body("waves[3].postActions[1].payload.depth", equalTo(2))
                 .body("drillTtlMinutes", equalTo(120))
                 .body("autoCleanup", equalTo(true))
-                .body("createdBy", equalTo("alice"))
+                .body("createdBy", equalTo(PLANNER))
                 .body("lastExecution", nullValue());
         RecoveryPlanCreated event = bus.awaitEvent(
                 RecoveryPlanCreated.class, e -> e.planId().value().equals(id));
         assertThat(event.protectionGroupIds()).containsExactly(db, app, batch, web);
         assertThat(event.waveCount()).isEqualTo(4);
+        EventMetadata metadata = bus.awaitMetadata(
+                RecoveryPlanCreated.class, e -> e.planId().value().equals(id));
+        assertThat(metadata.actor()).isEqualTo(PLANNER);
+        assertThat(metadata.actorId()).isEqualTo(Identities.subjectOf(PLANNER));
     }
 
     @Test

@@ -24,8 +24,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
-/** Creates, updates and deletes plans; each change publishes its event with it. */
+/**
+ * Creates, updates and deletes plans; each change publishes its event with it. {@code actor} is the caller's readable
+ * name and {@code actorId} the verified token's subject, both from the bearer token.
+ */
 @ApplicationScoped
 public class PlanCommands {
 
@@ -51,14 +55,14 @@ public class PlanCommands {
         this.clock = clock;
     }
 
-    public RecoveryPlan create(PlanDefinition definition, String actor) {
+    public RecoveryPlan create(PlanDefinition definition, String actor, @Nullable String actorId) {
         validate(definition);
         Instant now = clock.instant();
         RecoveryPlan plan = new RecoveryPlan(PlanId.random(), definition, 1, now, actor, now, actor);
         plans.insert(
                 plan,
                 new Outgoing(
-                        EventMetadata.first(plan.id().value(), actor, now),
+                        EventMetadata.first(plan.id().value(), actor, actorId, now),
                         new RecoveryPlanCreated(
                                 plan.id(),
                                 definition.name(),
@@ -68,7 +72,8 @@ public class PlanCommands {
         return plan;
     }
 
-    public RecoveryPlan update(PlanId id, PlanDefinition definition, long expectedVersion, String actor) {
+    public RecoveryPlan update(
+            PlanId id, PlanDefinition definition, long expectedVersion, String actor, @Nullable String actorId) {
         RecoveryPlan current = plans.require(id);
         if (current.version() != expectedVersion) {
             throw PlanConflict.staleVersion("plan", expectedVersion, current.version());
@@ -80,7 +85,7 @@ public class PlanCommands {
                 current,
                 next,
                 new Outgoing(
-                        EventMetadata.first(id.value(), actor, now),
+                        EventMetadata.first(id.value(), actor, actorId, now),
                         new RecoveryPlanUpdated(
                                 id,
                                 definition.name(),
@@ -91,7 +96,7 @@ public class PlanCommands {
     }
 
     /** @param expectedVersion the version the caller read, or -1 to delete whatever version is stored */
-    public void delete(PlanId id, long expectedVersion, String actor) {
+    public void delete(PlanId id, long expectedVersion, String actor, @Nullable String actorId) {
         RecoveryPlan current = plans.require(id);
         if (expectedVersion >= 0 && current.version() != expectedVersion) {
             throw PlanConflict.staleVersion("plan", expectedVersion, current.version());
@@ -111,7 +116,7 @@ public class PlanCommands {
         plans.remove(
                 current,
                 new Outgoing(
-                        EventMetadata.first(id.value(), actor, now),
+                        EventMetadata.first(id.value(), actor, actorId, now),
                         new RecoveryPlanDeleted(id, current.name(), current.version() + 1)));
         triggers.schedule(id).ifPresent(s -> scheduler.delete(s.scheduleName()));
         triggers.removeAll(id);

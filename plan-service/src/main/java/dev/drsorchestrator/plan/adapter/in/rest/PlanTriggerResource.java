@@ -2,6 +2,8 @@ package dev.drsorchestrator.plan.adapter.in.rest;
 
 import dev.drsorchestrator.contracts.ids.PlanId;
 import dev.drsorchestrator.contracts.model.ExecutionType;
+import dev.drsorchestrator.kit.auth.Caller;
+import dev.drsorchestrator.kit.auth.Roles;
 import dev.drsorchestrator.kit.rest.Cursors;
 import dev.drsorchestrator.kit.rest.Page;
 import dev.drsorchestrator.kit.rest.ProblemException;
@@ -14,6 +16,7 @@ import dev.drsorchestrator.plan.domain.AlarmBinding;
 import dev.drsorchestrator.plan.domain.AlarmBindings;
 import dev.drsorchestrator.plan.domain.DrillSchedule;
 import dev.drsorchestrator.plan.domain.TriggerStore.StoredSchedule;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -49,11 +52,13 @@ public class PlanTriggerResource {
     private final DrillSchedules schedules;
     private final AlarmTriggers alarms;
     private final PlanQueries queries;
+    private final Caller caller;
 
-    PlanTriggerResource(DrillSchedules schedules, AlarmTriggers alarms, PlanQueries queries) {
+    PlanTriggerResource(DrillSchedules schedules, AlarmTriggers alarms, PlanQueries queries, Caller caller) {
         this.schedules = schedules;
         this.alarms = alarms;
         this.queries = queries;
+        this.caller = caller;
     }
 
     @Schema(name = "DrillScheduleRequest")
@@ -97,16 +102,14 @@ public class PlanTriggerResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.PLANNER)
     @Path("/drill-schedule")
     @Operation(
             summary = "Run the plan's drill on a schedule",
             description = "Creates or replaces an EventBridge Scheduler schedule that puts DrillScheduleDue on the"
                     + " bus; each firing requests one DRILL (a firing delivered twice is one drill).")
     public Response putSchedule(
-            @PathParam("id") String id,
-            @Valid @NotNull ScheduleBody body,
-            @HeaderParam("If-Match") String ifMatch,
-            @HeaderParam(Requests.ACTOR_HEADER) String actor) {
+            @PathParam("id") String id, @Valid @NotNull ScheduleBody body, @HeaderParam("If-Match") String ifMatch) {
         PlanId plan = Params.planId(id);
         DrillSchedule schedule = new DrillSchedule(
                 body.expression().strip(),
@@ -114,11 +117,12 @@ public class PlanTriggerResource {
                 body.enabled() == null || body.enabled(),
                 body.comment());
         StoredSchedule stored =
-                schedules.put(plan, schedule, Requests.version(body.version(), ifMatch, false), Requests.actor(actor));
+                schedules.put(plan, schedule, Requests.version(body.version(), ifMatch, false), caller.name());
         return versioned(ScheduleView.of(plan, stored), stored.version());
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Path("/drill-schedule")
     @Operation(summary = "The plan's drill schedule (404 when it has none)")
     public Response getSchedule(@PathParam("id") String id) {
@@ -128,6 +132,7 @@ public class PlanTriggerResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.PLANNER)
     @Path("/drill-schedule")
     @Operation(summary = "Stop scheduled drills of the plan")
     public Response deleteSchedule(@PathParam("id") String id) {
@@ -178,6 +183,7 @@ public class PlanTriggerResource {
     public record AlarmTriggersView(String planId, List<AlarmBinding> alarmTriggers, long version) {}
 
     @PUT
+    @RolesAllowed(Roles.PLANNER)
     @Path("/alarm-triggers")
     @Operation(
             summary = "Bind CloudWatch alarms to the plan",
@@ -207,6 +213,7 @@ public class PlanTriggerResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Path("/alarm-triggers")
     @Operation(summary = "The alarms bound to the plan")
     public Response getAlarms(@PathParam("id") String id) {
@@ -216,6 +223,7 @@ public class PlanTriggerResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Path("/activations")
     @Operation(
             summary = "Every alarm or schedule firing for the plan and what came of it, newest first",

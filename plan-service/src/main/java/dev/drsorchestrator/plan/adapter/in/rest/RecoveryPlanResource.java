@@ -2,6 +2,9 @@ package dev.drsorchestrator.plan.adapter.in.rest;
 
 import dev.drsorchestrator.contracts.ids.PlanId;
 import dev.drsorchestrator.contracts.model.ExecutionType;
+import dev.drsorchestrator.kit.auth.Actor;
+import dev.drsorchestrator.kit.auth.Caller;
+import dev.drsorchestrator.kit.auth.Roles;
 import dev.drsorchestrator.kit.rest.Cursors;
 import dev.drsorchestrator.kit.rest.Page;
 import dev.drsorchestrator.kit.rest.ProblemException;
@@ -12,6 +15,7 @@ import dev.drsorchestrator.plan.application.UserExecutions;
 import dev.drsorchestrator.plan.domain.ListPage;
 import dev.drsorchestrator.plan.domain.PreflightReport;
 import dev.drsorchestrator.plan.domain.RecoveryPlan;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -46,20 +50,24 @@ public class RecoveryPlanResource {
     private final PlanCommands commands;
     private final PlanQueries queries;
     private final UserExecutions executions;
+    private final Caller caller;
 
-    RecoveryPlanResource(PlanCommands commands, PlanQueries queries, UserExecutions executions) {
+    RecoveryPlanResource(PlanCommands commands, PlanQueries queries, UserExecutions executions, Caller caller) {
         this.commands = commands;
         this.queries = queries;
         this.executions = executions;
+        this.caller = caller;
     }
 
     @POST
+    @RolesAllowed(Roles.PLANNER)
     @Operation(
             summary = "Create a recovery plan",
             description = "Waves form a DAG: each runs after every lower order, or after the waves in dependsOn."
                     + " A cycle, an unknown wave or protection group, or a group in two waves is refused with 400.")
-    public Response create(@Valid @NotNull PlanRequest request, @HeaderParam(Requests.ACTOR_HEADER) String actor) {
-        RecoveryPlan plan = commands.create(PlanRequests.toDefinition(request), Requests.actor(actor));
+    public Response create(@Valid @NotNull PlanRequest request) {
+        Actor actor = caller.actor();
+        RecoveryPlan plan = commands.create(PlanRequests.toDefinition(request), actor.name(), actor.id());
         return Response.created(URI.create("/recovery-plans/" + plan.id()))
                 .tag(etag(plan))
                 .entity(PlanView.of(plan, null))
@@ -67,6 +75,7 @@ public class RecoveryPlanResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "List recovery plans by name, with cursor pagination")
     public Page<PlanView> list(
             @QueryParam("namePrefix") String namePrefix,
@@ -77,6 +86,7 @@ public class RecoveryPlanResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Path("/{id}")
     @Operation(summary = "A recovery plan and the status of its last execution")
     public Response get(@PathParam("id") String id) {
@@ -88,39 +98,39 @@ public class RecoveryPlanResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.PLANNER)
     @Path("/{id}")
     @Operation(
             summary = "Replace a recovery plan",
             description = "Send the version you read (field version, or If-Match); a stale one is 409.")
     public Response update(
-            @PathParam("id") String id,
-            @Valid @NotNull PlanRequest request,
-            @HeaderParam("If-Match") String ifMatch,
-            @HeaderParam(Requests.ACTOR_HEADER) String actor) {
+            @PathParam("id") String id, @Valid @NotNull PlanRequest request, @HeaderParam("If-Match") String ifMatch) {
         PlanId planId = Params.planId(id);
         long version = Requests.version(request.version(), ifMatch, true);
-        RecoveryPlan plan = commands.update(planId, PlanRequests.toDefinition(request), version, Requests.actor(actor));
+        Actor actor = caller.actor();
+        RecoveryPlan plan =
+                commands.update(planId, PlanRequests.toDefinition(request), version, actor.name(), actor.id());
         return Response.ok(PlanView.of(plan, queries.lastExecution(planId).orElse(null)))
                 .tag(etag(plan))
                 .build();
     }
 
     @DELETE
+    @RolesAllowed(Roles.PLANNER)
     @Path("/{id}")
     @Operation(
             summary = "Delete a recovery plan, its alarm bindings and its drill schedule",
             description = "Refused with 409 while an execution of it is in progress.")
     public Response delete(
-            @PathParam("id") String id,
-            @QueryParam("version") Long version,
-            @HeaderParam("If-Match") String ifMatch,
-            @HeaderParam(Requests.ACTOR_HEADER) String actor) {
+            @PathParam("id") String id, @QueryParam("version") Long version, @HeaderParam("If-Match") String ifMatch) {
         PlanId planId = Params.planId(id);
-        commands.delete(planId, Requests.version(version, ifMatch, false), Requests.actor(actor));
+        Actor actor = caller.actor();
+        commands.delete(planId, Requests.version(version, ifMatch, false), actor.name(), actor.id());
         return Response.noContent().build();
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Path("/{id}/preflight")
     @Operation(
             summary = "What running the plan now would meet",
@@ -140,22 +150,28 @@ public class RecoveryPlanResource {
             String executionId, String planId, long planVersion, String type, String status, String location) {}
 
     @POST
+    @RolesAllowed(Roles.DRILL_OPERATOR)
     @Path("/{id}/executions")
     @Operation(
             summary = "Start a DRILL, RECOVERY or FAILBACK of the plan",
             description = "202 with the execution id at once; execution-service runs it. Send Idempotency-Key to make"
-                    + " a retried request return the same execution instead of starting a second one.")
+                    + " a retried request return the same execution instead of starting a second one. A DRILL needs"
+                    + " the role drill-operator, a RECOVERY or FAILBACK recovery-operator (403 naming it otherwise)."
+                    + " The requester is the bearer token's identity.")
     public Response execute(
             @PathParam("id") String id,
             @Valid @NotNull ExecutionBody body,
-            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
-            @HeaderParam(Requests.ACTOR_HEADER) String actor) {
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        if (body.type() != ExecutionType.DRILL) {
+            caller.require(Roles.RECOVERY_OPERATOR, "Starting a " + body.type());
+        }
         PlanId planId = Params.planId(id);
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 128)) {
             throw ProblemException.invalid(IDEMPOTENCY_KEY, "must be 1-128 characters, such as a UUID");
         }
+        Actor actor = caller.actor();
         UserExecutions.Requested requested =
-                executions.request(planId, body.type(), body.comment(), Requests.actor(actor), null, idempotencyKey);
+                executions.request(planId, body.type(), body.comment(), actor.name(), actor.id(), idempotencyKey);
         String location = "/executions/" + requested.executionId();
         return Response.accepted(new ExecutionAccepted(
                         requested.executionId().value(),
