@@ -59,7 +59,7 @@ class AlarmFailoverIT {
 
         system.estate.control(id, "approve", "primary region confirmed down");
         JsonNode done = system.awaitStatus(id, "COMPLETED", Duration.ofSeconds(60));
-        assertThat(done.path("approvedBy").asText()).isEqualTo("system-test");
+        assertThat(done.path("approvedBy").asText()).isEqualTo("approver");
         assertThat(system.launches(seq, servers).values()).containsOnly(1);
         assertThat(system.startRecoveries(seq, servers))
                 .allSatisfy(c -> assertThat(c.path("request").path("isDrill").asBoolean())

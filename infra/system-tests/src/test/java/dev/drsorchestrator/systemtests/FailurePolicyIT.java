@@ -105,6 +105,9 @@ class FailurePolicyIT {
         system.devstack.failServers(List.of(failing.id()));
         long seq = system.devstack.lastCall();
         String id = system.estate.execute(planId, "RECOVERY", "system test: " + dbPolicy);
+        // The two-person rule: the recovery-operator requested it, an approver lets it start.
+        system.awaitStatus(id, "AWAITING_APPROVAL", Duration.ofSeconds(30));
+        system.estate.control(id, "approve", "system test: approved by a second person");
         return new Recovery(servers, failing, seq, id);
     }
 
