@@ -143,7 +143,10 @@ class ExecutionAuthTest extends ServiceAuthTest {
                 .contentType("application/problem+json")
                 .body("requiredRole", equalTo(Roles.RECOVERY_OPERATOR))
                 .body("detail", containsString("Controlling a RECOVERY needs the role 'recovery-operator'"));
-        // The check comes before anything else: the same without a reason, and for a wave control.
+        // The role is checked before the body: the same without the reason cancel needs, and for a wave control.
+        DevstackTest.controlWith(recovery.value(), "cancel", "{}", operator)
+                .statusCode(403)
+                .body("requiredRole", equalTo(Roles.RECOVERY_OPERATOR));
         DevstackTest.controlWith(recovery.value(), "waves/db/skip", "{\"reason\":\"x\"}", operator)
                 .statusCode(403)
                 .body("requiredRole", equalTo(Roles.RECOVERY_OPERATOR));
