@@ -30,6 +30,7 @@ import dev.drsorchestrator.contracts.model.FailurePolicy;
 import dev.drsorchestrator.contracts.model.ServerSnapshot;
 import dev.drsorchestrator.contracts.model.Trigger;
 import dev.drsorchestrator.contracts.model.WaveSnapshot;
+import dev.drsorchestrator.kit.testing.Identities;
 import dev.drsorchestrator.kit.testing.KitTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -105,7 +106,7 @@ class ControlsTest extends DevstackTest {
                 .body("approval.requiredApprovals", equalTo(2))
                 .body("approval.missing", equalTo(1))
                 .body("approval.approvals.approver", equalTo(List.of("bob")))
-                .body("approval.approvals[0].approverId", equalTo("bob"))
+                .body("approval.approvals[0].approverId", equalTo(Identities.subjectOf("bob")))
                 .body("approval.approvals[0].comment", equalTo("outage confirmed"))
                 .body("awaitingApproval[0].message", containsString("1 more approval(s)"));
         control(id.value(), "approve", "{}", "bob")
@@ -120,6 +121,7 @@ class ControlsTest extends DevstackTest {
                 .statusCode(200)
                 .body("status", equalTo("RUNNING"))
                 .body("requestedBy", equalTo("alice"))
+                .body("requestedById", equalTo(Identities.subjectOf("alice")))
                 .body("approval.missing", equalTo(0))
                 .body("approval.approvals.approver", equalTo(List.of("bob", "carol")));
         WaveLaunchRequested launch =
@@ -133,7 +135,10 @@ class ControlsTest extends DevstackTest {
                 .body("controls.type", equalTo(List.of("APPROVE", "APPROVAL", "APPROVE", "APPROVAL")));
         given().get("/executions/" + id + "/timeline")
                 .then()
-                .body("items.summary", hasItem("approval 2 of 2 by carol (carol); the first wave starts"));
+                .body(
+                        "items.summary",
+                        hasItem("approval 2 of 2 by carol (" + Identities.subjectOf("carol")
+                                + "); the first wave starts"));
     }
 
     @Test

@@ -15,7 +15,10 @@ import dev.drsorchestrator.contracts.model.ExecutionType;
 import dev.drsorchestrator.contracts.routing.EventSource;
 import dev.drsorchestrator.devstack.Devstack;
 import dev.drsorchestrator.devstack.testing.DevstackExtension;
+import dev.drsorchestrator.devstack.testing.DevstackTestResource;
+import dev.drsorchestrator.kit.auth.Roles;
 import dev.drsorchestrator.kit.testing.EventBus;
+import dev.drsorchestrator.kit.testing.Identities;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -56,10 +59,12 @@ class ServiceProcessesIT {
     private final List<Service> started = new ArrayList<>();
 
     record Service(Process process, int port, Path log) {
+        /** GET as a viewer (a real token of devstack's user pool; /q/* needs none). */
         String get(String path) throws IOException, InterruptedException {
             HttpResponse<String> response = HttpClient.newHttpClient()
                     .send(
                             HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                    .header("Authorization", "Bearer " + Identities.token("it-viewer", Roles.VIEWER))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             return response.statusCode() + " " + response.body();
@@ -186,6 +191,12 @@ class ServiceProcessesIT {
                 "-Dkit.aws.region=" + devstack.region(),
                 "-Dkit.aws.access-key-id=devstack",
                 "-Dkit.aws.secret-access-key=devstack"));
+        // Tokens are verified against devstack's default user pool, as in the tests (DevstackTestResource).
+        DevstackTestResource.properties(devstack).forEach((key, value) -> {
+            if (key.startsWith("kit.auth.")) {
+                command.add("-D" + key + "=" + value);
+            }
+        });
         for (String client : List.of("dynamodb", "sqs")) {
             command.add("-Dquarkus." + client + ".endpoint-override=" + endpoint);
             command.add("-Dquarkus." + client + ".aws.region=" + devstack.region());

@@ -13,14 +13,15 @@ import dev.drsorchestrator.execution.domain.ExecutionQuery;
 import dev.drsorchestrator.execution.domain.ExecutionStatus;
 import dev.drsorchestrator.execution.domain.ListPage;
 import dev.drsorchestrator.execution.domain.TimelineEntry;
+import dev.drsorchestrator.kit.auth.Caller;
+import dev.drsorchestrator.kit.auth.Roles;
 import dev.drsorchestrator.kit.rest.Cursors;
 import dev.drsorchestrator.kit.rest.FieldError;
 import dev.drsorchestrator.kit.rest.Page;
 import dev.drsorchestrator.kit.rest.ProblemException;
-import dev.drsorchestrator.kit.rest.Requests;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -36,7 +37,12 @@ import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 
-/** Executions: history (list, one, timeline, report) and the operators' controls. */
+/**
+ * Executions: history (list, one, timeline, report) and the operators' controls. Who acts is the verified caller
+ * ({@link Caller}), never a header: each control records the token's username and subject. Reading needs
+ * {@code viewer}; approving needs {@code approver}; every other control needs {@code drill-operator}, and for an
+ * execution that is not a DRILL {@code recovery-operator} (see docs/security.md).
+ */
 @Path("/executions")
 @Produces(MediaType.APPLICATION_JSON)
 public class ExecutionResource {
@@ -46,13 +52,16 @@ public class ExecutionResource {
 
     private final ExecutionEngine engine;
     private final ExecutionQueries queries;
+    private final Caller caller;
 
-    ExecutionResource(ExecutionEngine engine, ExecutionQueries queries) {
+    ExecutionResource(ExecutionEngine engine, ExecutionQueries queries, Caller caller) {
         this.engine = engine;
         this.queries = queries;
+        this.caller = caller;
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "List executions, newest first; filter by plan, status, type, trigger and request time")
     public Page<ExecutionView> list(
             @QueryParam("planId") String planId,
@@ -96,6 +105,7 @@ public class ExecutionResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Path("/{id}")
     @Operation(summary = "One execution: waves, DRS jobs, per-server launch status and instances, actions, RTO")
     public ExecutionView get(@PathParam("id") String id) {
@@ -103,6 +113,7 @@ public class ExecutionResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Path("/{id}/timeline")
     @Operation(summary = "Every event received, control, timer and event published, in order")
     public Page<TimelineEntry> timeline(
@@ -112,6 +123,7 @@ public class ExecutionResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Path("/{id}/report")
     @Operation(summary = "A report to keep: plan version, trigger, approvals, per-wave durations, failures, RTO")
     public ExecutionReport report(@PathParam("id") String id) {
@@ -121,81 +133,88 @@ public class ExecutionResource {
     }
 
     @POST
+    @RolesAllowed(Roles.APPROVER)
     @Path("/{id}/approve")
     @Operation(summary = "Approve the execution, or the wave (waveId) that awaits approval")
-    public ExecutionView approve(
-            @PathParam("id") String id, @Valid ControlRequest body, @HeaderParam(Requests.ACTOR_HEADER) String actor) {
-        return control(id, Control.Kind.APPROVE, body, actor, false);
+    public ExecutionView approve(@PathParam("id") String id, @Valid ControlRequest body) {
+        return control(id, Control.Kind.APPROVE, body, false, false);
     }
 
     @POST
+    @RolesAllowed(Roles.DRILL_OPERATOR)
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel: no new waves or actions; DRS jobs in flight finish and are recorded")
-    public ExecutionView cancel(
-            @PathParam("id") String id, @Valid ControlRequest body, @HeaderParam(Requests.ACTOR_HEADER) String actor) {
-        return control(id, Control.Kind.CANCEL, body, actor, true);
+    public ExecutionView cancel(@PathParam("id") String id, @Valid ControlRequest body) {
+        return control(id, Control.Kind.CANCEL, body, true, true);
     }
 
     @POST
+    @RolesAllowed(Roles.DRILL_OPERATOR)
     @Path("/{id}/pause")
     @Operation(summary = "Pause: nothing new starts until resumed; work in flight is recorded")
-    public ExecutionView pause(
-            @PathParam("id") String id, @Valid ControlRequest body, @HeaderParam(Requests.ACTOR_HEADER) String actor) {
-        return control(id, Control.Kind.PAUSE, body, actor, true);
+    public ExecutionView pause(@PathParam("id") String id, @Valid ControlRequest body) {
+        return control(id, Control.Kind.PAUSE, body, true, true);
     }
 
     @POST
+    @RolesAllowed(Roles.DRILL_OPERATOR)
     @Path("/{id}/resume")
     @Operation(summary = "Resume a paused execution (past a wave that failed under PAUSE)")
-    public ExecutionView resume(
-            @PathParam("id") String id, @Valid ControlRequest body, @HeaderParam(Requests.ACTOR_HEADER) String actor) {
-        return control(id, Control.Kind.RESUME, body, actor, false);
+    public ExecutionView resume(@PathParam("id") String id, @Valid ControlRequest body) {
+        return control(id, Control.Kind.RESUME, body, false, true);
     }
 
     @POST
+    @RolesAllowed(Roles.DRILL_OPERATOR)
     @Path("/{id}/cleanup")
     @Operation(summary = "Terminate a finished drill's recovery instances now")
-    public ExecutionView cleanup(
-            @PathParam("id") String id, @Valid ControlRequest body, @HeaderParam(Requests.ACTOR_HEADER) String actor) {
-        return control(id, Control.Kind.CLEANUP, body, actor, false);
+    public ExecutionView cleanup(@PathParam("id") String id, @Valid ControlRequest body) {
+        return control(id, Control.Kind.CLEANUP, body, false, false);
     }
 
     @POST
+    @RolesAllowed(Roles.DRILL_OPERATOR)
     @Path("/{id}/waves/{waveId}/retry")
     @Operation(summary = "Retry a FAILED wave: relaunch only its servers that did not launch")
     public ExecutionView retry(
-            @PathParam("id") String id,
-            @PathParam("waveId") String waveId,
-            @Valid WaveControlRequest body,
-            @HeaderParam(Requests.ACTOR_HEADER) String actor) {
+            @PathParam("id") String id, @PathParam("waveId") String waveId, @Valid WaveControlRequest body) {
         return control(
-                id, Control.Kind.RETRY, new ControlRequest(body == null ? null : body.reason(), waveId), actor, false);
+                id, Control.Kind.RETRY, new ControlRequest(body == null ? null : body.reason(), waveId), false, true);
     }
 
     @POST
+    @RolesAllowed(Roles.DRILL_OPERATOR)
     @Path("/{id}/waves/{waveId}/skip")
     @Operation(summary = "Skip a waiting or FAILED wave: its dependents run as if it had completed")
     public ExecutionView skip(
-            @PathParam("id") String id,
-            @PathParam("waveId") String waveId,
-            @Valid WaveControlRequest body,
-            @HeaderParam(Requests.ACTOR_HEADER) String actor) {
+            @PathParam("id") String id, @PathParam("waveId") String waveId, @Valid WaveControlRequest body) {
         return control(
-                id, Control.Kind.SKIP, new ControlRequest(body == null ? null : body.reason(), waveId), actor, true);
+                id, Control.Kind.SKIP, new ControlRequest(body == null ? null : body.reason(), waveId), true, true);
     }
 
+    /**
+     * @param needsReason the control must say why
+     * @param byType a RECOVERY or FAILBACK needs {@code recovery-operator}, not only the endpoint's
+     *     {@code drill-operator}; checked before anything changes
+     */
     private ExecutionView control(
-            String id, Control.Kind kind, @Nullable ControlRequest body, @Nullable String actor, boolean needsReason) {
+            String id, Control.Kind kind, @Nullable ControlRequest body, boolean needsReason, boolean byType) {
         ExecutionId executionId = executionId(id);
+        if (byType) {
+            ExecutionType type = queries.get(executionId).executionType;
+            if (type != ExecutionType.DRILL) {
+                caller.require(Roles.RECOVERY_OPERATOR, "Controlling a " + type);
+            }
+        }
         String reason = body == null || body.reason() == null || body.reason().isBlank() ? null : body.reason();
         if (needsReason && reason == null) {
             throw ProblemException.invalid(
                     "reason",
                     "is required to " + kind.path() + ": say why (it is kept in the timeline and the report)");
         }
-        String name = Requests.actor(actor);
-        Execution after =
-                engine.control(executionId, new Control(kind, name, name, reason, body == null ? null : body.waveId()));
+        Execution after = engine.control(
+                executionId,
+                new Control(kind, caller.name(), caller.id(), reason, body == null ? null : body.waveId()));
         return ExecutionView.of(after, queries.now(), true);
     }
 
