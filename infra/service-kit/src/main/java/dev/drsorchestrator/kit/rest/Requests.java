@@ -4,13 +4,11 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** What every service reads the same way from a request: the version being updated and who is asking. */
+/**
+ * What every service reads the same way from a request: the version being updated. (Who is asking comes from the
+ * verified token: {@link dev.drsorchestrator.kit.auth.Caller}.)
+ */
 public final class Requests {
-
-    /** The header that names the person or system behind a change; it is recorded in events and history. */
-    public static final String ACTOR_HEADER = "X-Actor";
-
-    public static final String ANONYMOUS = "anonymous";
 
     private Requests() {}
 
@@ -54,16 +52,5 @@ public final class Requests {
             return -1;
         }
         return version;
-    }
-
-    /** The caller's name from {@value #ACTOR_HEADER}, or {@value #ANONYMOUS}. */
-    public static String actor(@Nullable String header) {
-        if (header == null || header.isBlank()) {
-            return ANONYMOUS;
-        }
-        if (header.length() > 128) {
-            throw ProblemException.invalid(ACTOR_HEADER, "must be at most 128 characters");
-        }
-        return header.strip();
     }
 }
