@@ -216,6 +216,36 @@ class PlanAuthTest extends ServiceAuthTest {
     }
 
     @Test
+    void aPipelineWithADrillOperatorScopeStartsTheNightlyDrillAsItsClientButNoRecovery() {
+        String planId = plan();
+        String pipeline = Identities.pool()
+                .clientCredentialsToken(Identities.AUTOMATION_CLIENT, List.of("drs/" + Roles.DRILL_OPERATOR));
+
+        given().auth()
+                .oauth2(pipeline)
+                .contentType(ContentType.JSON)
+                .body(json("type", "RECOVERY"))
+                .post("/recovery-plans/" + planId + "/executions")
+                .then()
+                .statusCode(403)
+                .body("requiredRole", equalTo(Roles.RECOVERY_OPERATOR));
+        String executionId = given().auth()
+                .oauth2(pipeline)
+                .contentType(ContentType.JSON)
+                .body(json("type", "DRILL", "comment", "nightly drill from CI"))
+                .post("/recovery-plans/" + planId + "/executions")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("executionId");
+
+        EventMetadata metadata = bus.awaitMetadata(
+                ExecutionRequested.class, e -> e.executionId().value().equals(executionId));
+        assertThat(metadata.actor()).isEqualTo("client:" + Identities.AUTOMATION_CLIENT);
+        assertThat(metadata.actorId()).isEqualTo(Identities.AUTOMATION_CLIENT);
+    }
+
+    @Test
     void planChangesRecordTheTokensIdentityNotTheXActorHeader() {
         ProtectionGroupId group = catalog.group("g", CatalogFeed.server());
         String paula = Identities.token("paula", Roles.PLANNER);

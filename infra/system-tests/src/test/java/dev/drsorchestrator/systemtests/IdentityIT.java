@@ -68,20 +68,23 @@ class IdentityIT {
         assertThat(recovered.path("approvedBy").asText()).isEqualTo("approver-2");
         assertThat(system.launches(seq, servers).values()).containsOnly(1);
 
-        // Each service's audit trail has these requests, with who, what and the outcome.
-        assertThat(audit(system, Component.PLAN, "viewer")).contains("POST " + plan + " 403 REFUSED");
-        assertThat(audit(system, Component.PLAN, "drill-operator"))
-                .contains("POST " + plan + " 202 ACCEPTED", "POST " + plan + " 403 REFUSED");
-        assertThat(audit(system, Component.PLAN, "approver")).contains("POST " + plan + " 202 ACCEPTED");
-        String approve = "/executions/" + recovery + "/approve";
-        assertThat(audit(system, Component.EXECUTION, "approver")).contains("POST " + approve + " 403 REFUSED");
-        assertThat(audit(system, Component.EXECUTION, "recovery-operator"))
-                .contains("POST " + approve + " 403 REFUSED");
-        assertThat(audit(system, Component.EXECUTION, "approver-2")).contains("POST " + approve + " 200 ACCEPTED");
-        assertThat(audit(system, Component.CATALOG, "planner"))
-                .anyMatch(e -> e.startsWith("POST /protection-groups 201"));
-        assertThat(audit(system, Component.DRS_ADAPTER, "admin")).contains("POST /drs/accounts/sync 200 ACCEPTED");
-        assertThat(audit(system, Component.NOTIFIER, "planner")).contains("POST /subscriptions 201 ACCEPTED");
+        // Each service's audit trail has these requests, with who, what and the outcome (a refusal by role is
+        // written just after its answer, so this waits for it).
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(audit(system, Component.PLAN, "viewer")).contains("POST " + plan + " 403 REFUSED");
+            assertThat(audit(system, Component.PLAN, "drill-operator"))
+                    .contains("POST " + plan + " 202 ACCEPTED", "POST " + plan + " 403 REFUSED");
+            assertThat(audit(system, Component.PLAN, "approver")).contains("POST " + plan + " 202 ACCEPTED");
+            String approve = "/executions/" + recovery + "/approve";
+            assertThat(audit(system, Component.EXECUTION, "approver")).contains("POST " + approve + " 403 REFUSED");
+            assertThat(audit(system, Component.EXECUTION, "recovery-operator"))
+                    .contains("POST " + approve + " 403 REFUSED");
+            assertThat(audit(system, Component.EXECUTION, "approver-2")).contains("POST " + approve + " 200 ACCEPTED");
+            assertThat(audit(system, Component.CATALOG, "planner"))
+                    .anyMatch(e -> e.startsWith("POST /protection-groups 201"));
+            assertThat(audit(system, Component.DRS_ADAPTER, "admin")).contains("POST /drs/accounts/sync 200 ACCEPTED");
+            assertThat(audit(system, Component.NOTIFIER, "planner")).contains("POST /subscriptions 201 ACCEPTED");
+        });
         // The audit trail is for administrators.
         assertThat(system.users
                         .rest("viewer")

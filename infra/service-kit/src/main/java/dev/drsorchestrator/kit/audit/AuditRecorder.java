@@ -1,7 +1,10 @@
 package dev.drsorchestrator.kit.audit;
 
 import dev.drsorchestrator.kit.rest.CorrelationFilter;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.UriInfo;
@@ -31,7 +34,8 @@ public class AuditRecorder {
         this.trail = trail;
     }
 
-    @ServerRequestFilter
+    /** After the correlation filter, so that the entry carries the request's correlation id. */
+    @ServerRequestFilter(priority = Priorities.USER + 100)
     public void arrived(ContainerRequestContext request, UriInfo uri, HttpServerRequest http) {
         if (CHANGES.contains(request.getMethod())) {
             begin(request, uri, http);
@@ -56,7 +60,14 @@ public class AuditRecorder {
             created.add(p.substring(p.lastIndexOf('/') + 1));
         }
         int status = response.getStatus();
-        trail.record(entry.answered(status, status >= 400 ? detail(response.getEntity()) : null, created));
+        AuditEntry answered = entry.answered(status, status >= 400 ? detail(response.getEntity()) : null, created);
+        if (Context.isOnEventLoopThread()) {
+            // Refused before any resource ran (401, 403 by role): the answer is on the event loop, which must not
+            // wait for DynamoDB.
+            Infrastructure.getDefaultWorkerPool().execute(() -> trail.record(answered));
+        } else {
+            trail.record(answered);
+        }
     }
 
     private void begin(ContainerRequestContext request, UriInfo uri, HttpServerRequest http) {

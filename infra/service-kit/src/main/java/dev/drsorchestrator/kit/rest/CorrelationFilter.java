@@ -16,7 +16,8 @@ public class CorrelationFilter {
 
     public static final String HEADER = "X-Correlation-Id";
 
-    @ServerRequestFilter
+    /** Pre-matching: it runs before the security checks, so a refused request has its correlation id too. */
+    @ServerRequestFilter(preMatching = true)
     public void in(ContainerRequestContext request) {
         String id = request.getHeaderString(HEADER);
         if (id == null || id.isBlank() || id.length() > 128) {

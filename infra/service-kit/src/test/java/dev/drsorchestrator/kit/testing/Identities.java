@@ -1,6 +1,7 @@
 package dev.drsorchestrator.kit.testing;
 
 import dev.drsorchestrator.devstack.Devstack;
+import dev.drsorchestrator.devstack.cognito.DefaultUserPool;
 import dev.drsorchestrator.devstack.cognito.UserPool;
 import dev.drsorchestrator.devstack.testing.DevstackExtension;
 import java.util.List;
@@ -17,6 +18,9 @@ public final class Identities {
     public static final String DEFAULT_USER = "test-admin";
 
     public static final String PASSWORD = "Passw0rd!-for-tests";
+
+    /** devstack's confidential app client for machine clients (client credentials, scopes {@code drs/<role>}). */
+    public static final String AUTOMATION_CLIENT = DefaultUserPool.AUTOMATION_CLIENT_ID;
 
     private static final Map<String, List<String>> USERS = new ConcurrentHashMap<>();
 
