@@ -52,9 +52,9 @@ public final class Users {
         return users;
     }
 
-    /** Username → password, in role order. */
+    /** Username → password, in role order (least to most, then the second approver). */
     public Map<String, String> passwords() {
-        return Map.copyOf(passwords);
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(passwords));
     }
 
     public List<String> usernames() {
