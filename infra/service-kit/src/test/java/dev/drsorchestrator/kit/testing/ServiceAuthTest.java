@@ -287,6 +287,20 @@ public abstract class ServiceAuthTest {
         given().auth().oauth2(admin).get("/audit").then().statusCode(200);
     }
 
+    @Test
+    void afterTheIssuerRotatesItsKeysNewTokensAreAcceptedAndOldOnesStillAre() throws ParseException {
+        String user = "rotation-" + service;
+        String before = Identities.token(user, Roles.ADMIN);
+        given().auth().oauth2(before).get("/audit").then().statusCode(200);
+        Identities.pool().rotateKeys();
+        String after = Identities.pool().accessToken(user);
+        assertThat(SignedJWT.parse(after).getHeader().getKeyID())
+                .as("the new token is signed with the new key")
+                .isNotEqualTo(SignedJWT.parse(before).getHeader().getKeyID());
+        given().auth().oauth2(after).get("/audit").then().statusCode(200);
+        given().auth().oauth2(before).get("/audit").then().statusCode(200);
+    }
+
     protected static Response send(RequestSpecification request, Change change) {
         RequestSpecification r = request.contentType(ContentType.JSON);
         if (!change.method().equals("GET") && !change.method().equals("DELETE")) {
