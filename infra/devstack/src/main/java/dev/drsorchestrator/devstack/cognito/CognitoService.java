@@ -213,9 +213,9 @@ public final class CognitoService implements AwsService {
             explicit = Set.of("ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_CUSTOM_AUTH", "ALLOW_USER_SRP_AUTH");
         }
         AppClient client = new AppClient(
-                UserPool.randomAlnum(26, CLIENT_ID_ALPHABET),
+                Secrets.randomAlnum(26, CLIENT_ID_ALPHABET),
                 name,
-                secret ? UserPool.randomAlnum(51, CLIENT_ID_ALPHABET) : null,
+                secret ? Secrets.randomAlnum(51, CLIENT_ID_ALPHABET) : null,
                 flows,
                 scopes,
                 callbacks,
@@ -349,7 +349,7 @@ public final class CognitoService implements AwsService {
         }
         String password = Json.text(in, "TemporaryPassword");
         if (password == null) {
-            password = UserPool.randomToken(12);
+            password = Secrets.randomToken(12);
         }
         checkPassword(pool, password);
         Map<String, String> attributes = new LinkedHashMap<>();

@@ -167,7 +167,7 @@ public final class OAuthEndpoints {
             if (verifier == null || verifier.isBlank()) {
                 throw new OAuthError("invalid_grant", "code_verifier is required: the code was issued with PKCE.");
             }
-            if (!UserPool.s256(verifier).equals(grant.codeChallenge())) {
+            if (!Secrets.s256(verifier).equals(grant.codeChallenge())) {
                 throw new OAuthError("invalid_grant", "code_verifier does not match the code_challenge.");
             }
         }

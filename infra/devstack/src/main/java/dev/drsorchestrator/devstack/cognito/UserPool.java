@@ -3,17 +3,11 @@ package dev.drsorchestrator.devstack.cognito;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -110,8 +104,6 @@ public final class UserPool {
             Instant expires) {}
 
     private record Session(String username, String clientId, Instant expires) {}
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String id;
     private final String name;
@@ -273,31 +265,23 @@ public final class UserPool {
     /** An access token issued at {@code issuedAt} and valid for {@code validity}: expired ones for tests. */
     public synchronized String accessToken(String username, Instant issuedAt, Duration validity) {
         PoolUser user = existingUser(username);
-        String origin = UUID.randomUUID().toString();
-        return signAccess(
+        return keys.sign(TokenClaims.access(
+                issuer.toString(),
                 user,
                 DefaultUserPool.CONSOLE_CLIENT_ID,
                 USER_SCOPES,
-                issuedAt,
-                issuedAt,
-                validity,
-                origin,
-                UUID.randomUUID().toString());
+                TokenClaims.Issue.signIn(issuedAt, validity)));
     }
 
     /** An ID token as if the user had just signed in through {@code drs-console}. */
     public synchronized String idToken(String username) {
         PoolUser user = existingUser(username);
-        Instant now = clock.instant();
-        return signId(
+        return keys.sign(TokenClaims.id(
+                issuer.toString(),
                 user,
                 DefaultUserPool.CONSOLE_CLIENT_ID,
-                now,
-                now,
-                idTokenValidity,
-                UUID.randomUUID().toString(),
-                UUID.randomUUID().toString(),
-                null);
+                TokenClaims.Issue.signIn(clock.instant(), idTokenValidity),
+                null));
     }
 
     /**
@@ -423,7 +407,7 @@ public final class UserPool {
     /** The user if the password is right, else null; whether it is enabled is for the caller to check. */
     synchronized @Nullable PoolUser authenticate(String username, String password) {
         PoolUser user = users.get(username);
-        if (user == null || !MessageDigest.isEqual(bytes(user.password), bytes(password))) {
+        if (user == null || !Secrets.same(user.password, password)) {
             return null;
         }
         return user;
@@ -433,16 +417,17 @@ public final class UserPool {
     synchronized Tokens signIn(
             PoolUser user, AppClient client, String scope, @Nullable String nonce, boolean withRefresh) {
         Instant now = clock.instant();
-        String origin = UUID.randomUUID().toString();
-        String event = UUID.randomUUID().toString();
-        String access = signAccess(user, client.id(), scope, now, now, accessTokenValidity, origin, event);
-        String idToken = signId(user, client.id(), now, now, idTokenValidity, origin, event, nonce);
+        TokenClaims.Issue issue = TokenClaims.Issue.signIn(now, accessTokenValidity);
+        String access = keys.sign(TokenClaims.access(issuer.toString(), user, client.id(), scope, issue));
+        String idToken =
+                keys.sign(TokenClaims.id(issuer.toString(), user, client.id(), issue.validFor(idTokenValidity), nonce));
         String refresh = null;
         if (withRefresh) {
-            refresh = randomToken(96);
+            refresh = Secrets.randomToken(96);
             refreshTokens.put(
                     refresh,
-                    new RefreshGrant(user.username, client.id(), scope, now, origin, now.plus(refreshTokenValidity)));
+                    new RefreshGrant(
+                            user.username, client.id(), scope, now, issue.originJti(), now.plus(refreshTokenValidity)));
         }
         return new Tokens(access, idToken, refresh, accessTokenValidity.toSeconds());
     }
@@ -458,11 +443,15 @@ public final class UserPool {
         if (user == null || !user.enabled) {
             return null;
         }
-        String event = UUID.randomUUID().toString();
-        String access = signAccess(
-                user, client.id(), grant.scope(), grant.authTime(), now, accessTokenValidity, grant.originJti(), event);
+        TokenClaims.Issue issue = new TokenClaims.Issue(
+                grant.authTime(),
+                now,
+                accessTokenValidity,
+                grant.originJti(),
+                UUID.randomUUID().toString());
+        String access = keys.sign(TokenClaims.access(issuer.toString(), user, client.id(), grant.scope(), issue));
         String idToken =
-                signId(user, client.id(), grant.authTime(), now, idTokenValidity, grant.originJti(), event, null);
+                keys.sign(TokenClaims.id(issuer.toString(), user, client.id(), issue.validFor(idTokenValidity), null));
         return new Tokens(access, idToken, null, accessTokenValidity.toSeconds());
     }
 
@@ -477,19 +466,8 @@ public final class UserPool {
                     "invalid_client", "Client " + client.id() + " has no secret; client_credentials needs one.");
         }
         String scope = grantedScope(client, requestedScope, false);
-        Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .subject(client.id())
-                .claim("token_use", "access")
-                .claim("scope", scope)
-                .claim("auth_time", now.getEpochSecond())
-                .issuer(issuer.toString())
-                .expirationTime(Date.from(now.plus(accessTokenValidity)))
-                .issueTime(Date.from(now))
-                .claim("version", 2)
-                .jwtID(UUID.randomUUID().toString())
-                .claim("client_id", client.id())
-                .build();
+        JWTClaimsSet claims = TokenClaims.clientCredentials(
+                issuer.toString(), client.id(), scope, clock.instant(), accessTokenValidity);
         return new Tokens(keys.sign(claims), null, null, accessTokenValidity.toSeconds());
     }
 
@@ -549,7 +527,7 @@ public final class UserPool {
     }
 
     String startSession(PoolUser user, AppClient client) {
-        String session = randomToken(48);
+        String session = Secrets.randomToken(48);
         sessions.put(
                 session, new Session(user.username, client.id(), clock.instant().plus(SESSION_VALIDITY)));
         return session;
@@ -580,98 +558,5 @@ public final class UserPool {
             return null;
         }
         return claims;
-    }
-
-    private String signAccess(
-            PoolUser user,
-            String clientId,
-            String scope,
-            Instant authTime,
-            Instant issuedAt,
-            Duration validity,
-            String originJti,
-            String eventId) {
-        JWTClaimsSet.Builder b = new JWTClaimsSet.Builder().subject(user.sub);
-        if (!user.groups.isEmpty()) {
-            b.claim("cognito:groups", new ArrayList<>(user.groups));
-        }
-        return keys.sign(b.issuer(issuer.toString())
-                .claim("version", 2)
-                .claim("client_id", clientId)
-                .claim("origin_jti", originJti)
-                .claim("event_id", eventId)
-                .claim("token_use", "access")
-                .claim("scope", scope)
-                .claim("auth_time", authTime.getEpochSecond())
-                .expirationTime(Date.from(issuedAt.plus(validity)))
-                .issueTime(Date.from(issuedAt))
-                .jwtID(UUID.randomUUID().toString())
-                .claim("username", user.username)
-                .build());
-    }
-
-    private String signId(
-            PoolUser user,
-            String clientId,
-            Instant authTime,
-            Instant issuedAt,
-            Duration validity,
-            String originJti,
-            String eventId,
-            @Nullable String nonce) {
-        JWTClaimsSet.Builder b = new JWTClaimsSet.Builder().subject(user.sub);
-        if (!user.groups.isEmpty()) {
-            b.claim("cognito:groups", new ArrayList<>(user.groups));
-        }
-        if (user.email() != null) {
-            b.claim("email_verified", "true".equals(user.attributes.get("email_verified")));
-        }
-        b.issuer(issuer.toString())
-                .claim("cognito:username", user.username)
-                .claim("origin_jti", originJti)
-                .audience(clientId)
-                .claim("event_id", eventId)
-                .claim("token_use", "id")
-                .claim("auth_time", authTime.getEpochSecond())
-                .expirationTime(Date.from(issuedAt.plus(validity)))
-                .issueTime(Date.from(issuedAt))
-                .jwtID(UUID.randomUUID().toString());
-        if (nonce != null) {
-            b.claim("nonce", nonce);
-        }
-        if (user.email() != null) {
-            b.claim("email", user.email());
-        }
-        return keys.sign(b.build());
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    static String randomToken(int bytes) {
-        byte[] b = new byte[bytes];
-        RANDOM.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
-
-    static String randomAlnum(int n, String alphabet) {
-        StringBuilder b = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            b.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return b.toString();
-    }
-
-    /** {@code BASE64URL(SHA256(verifier))}, the S256 code challenge (RFC 7636). */
-    static String s256(String verifier) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

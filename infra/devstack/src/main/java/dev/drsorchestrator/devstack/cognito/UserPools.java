@@ -50,7 +50,7 @@ public final class UserPools {
     /** A new, empty pool with a Cognito-like id ({@code <region>_<9 letters and digits>}). */
     public UserPool create(String name) {
         UserPool pool =
-                new UserPool(region + "_" + UserPool.randomAlnum(9, ID_ALPHABET), name, account, region, edge, clock);
+                new UserPool(region + "_" + Secrets.randomAlnum(9, ID_ALPHABET), name, account, region, edge, clock);
         pools.put(pool.id(), pool);
         return pool;
     }

@@ -170,7 +170,7 @@ class OAuthEndpointsTest {
         authorize.put("redirect_uri", CALLBACK);
         authorize.put("state", "xyz-state");
         authorize.put("scope", "openid email profile");
-        authorize.put("code_challenge", UserPool.s256(VERIFIER));
+        authorize.put("code_challenge", Secrets.s256(VERIFIER));
         authorize.put("code_challenge_method", "S256");
         authorize.put("nonce", "n-0S6");
         URI authorizeUri = URI.create(pool.issuer() + "/oauth2/authorize?" + Idp.form(authorize));
@@ -261,7 +261,7 @@ class OAuthEndpointsTest {
         authorize.put("response_type", "code");
         authorize.put("client_id", "drs-console");
         authorize.put("redirect_uri", "http://127.0.0.1:8080/cb");
-        authorize.put("code_challenge", UserPool.s256(VERIFIER));
+        authorize.put("code_challenge", Secrets.s256(VERIFIER));
         authorize.put("code_challenge_method", "S256");
         String code = signInThroughForm(authorize, "gina", "Gina-Pass-1");
         assertError(
