@@ -1,5 +1,6 @@
 package dev.drsorchestrator.kit.auth;
 
+import dev.drsorchestrator.kit.rest.ProblemException;
 import dev.drsorchestrator.kit.rest.Problems;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -11,10 +12,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jspecify.annotations.Nullable;
@@ -55,15 +56,28 @@ public class AuthProblems {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri, ResourceInfo resource) {
         List<String> needed = needed(resource);
-        String role = needed.isEmpty() ? "(none)" : needed.get(0);
-        TreeSet<String> held = new TreeSet<>(identity.getRoles());
-        String detail = e.getMessage() != null && !e.getMessage().isBlank() && needed.isEmpty()
-                ? e.getMessage()
-                : "This needs the role '" + role + "' (or one that includes it: " + Roles.including(role)
-                        + "); your token grants " + (held.isEmpty() ? "no role" : held)
-                        + ". Ask an administrator to add you to the group.";
-        return Problems.response(
-                403, "forbidden", "Role required", detail, path(uri), List.of(), Map.of("requiredRole", role));
+        ProblemException problem = needed.isEmpty()
+                ? new ProblemException(
+                        403, "forbidden", "Role required", String.valueOf(e.getMessage()), List.of(), Map.of())
+                : roleRequired(needed.get(0), "This", identity.getRoles());
+        return Problems.response(problem, path(uri));
+    }
+
+    /**
+     * The 403 problem for a caller without {@code role}: names the role, the roles that include it and the ones the
+     * token grants. {@code what} is what needs it ("This", "Starting a RECOVERY").
+     */
+    static ProblemException roleRequired(String role, String what, Collection<String> held) {
+        List<String> granted = Roles.LADDER.stream().filter(held::contains).toList();
+        return new ProblemException(
+                403,
+                "forbidden",
+                "Role required",
+                what + " needs the role '" + role + "' (or one that includes it: " + Roles.including(role)
+                        + "); your token grants " + (granted.isEmpty() ? "no role" : granted)
+                        + ". Ask an administrator to add you to the group.",
+                List.of(),
+                Map.of("requiredRole", role));
     }
 
     private static Response unauthorized(

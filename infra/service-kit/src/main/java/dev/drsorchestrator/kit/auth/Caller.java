@@ -1,10 +1,7 @@
 package dev.drsorchestrator.kit.auth;
 
-import dev.drsorchestrator.kit.rest.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -47,15 +44,7 @@ public class Caller {
      */
     public void require(String role, String why) {
         if (!has(role)) {
-            throw new ProblemException(
-                    403,
-                    "forbidden",
-                    "Role required",
-                    why + " needs the role '" + role + "' (or one that includes it: " + Roles.including(role)
-                            + "); your token grants " + actor().roles() + ". Ask an administrator to add you to the"
-                            + " group.",
-                    List.of(),
-                    Map.of("requiredRole", role));
+            throw AuthProblems.roleRequired(role, why, identity.getRoles());
         }
     }
 }
