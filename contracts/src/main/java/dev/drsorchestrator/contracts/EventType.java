@@ -4,6 +4,7 @@ import dev.drsorchestrator.contracts.envelope.EventPayload;
 import dev.drsorchestrator.contracts.events.catalog.ProtectionGroupCreated;
 import dev.drsorchestrator.contracts.events.catalog.ProtectionGroupDeleted;
 import dev.drsorchestrator.contracts.events.catalog.ProtectionGroupUpdated;
+import dev.drsorchestrator.contracts.events.drs.FailbackProgressChanged;
 import dev.drsorchestrator.contracts.events.drs.RecoveryInstancesTerminated;
 import dev.drsorchestrator.contracts.events.drs.RecoveryJobStateChanged;
 import dev.drsorchestrator.contracts.events.drs.SourceServerInventoryChanged;
@@ -67,7 +68,8 @@ public enum EventType {
     EXECUTION_REQUESTED(
             EventSource.PLAN_SERVICE,
             ExecutionRequested.class,
-            "Command: run a snapshot of a plan version (waves resolved to servers) as a DRILL, RECOVERY or FAILBACK."),
+            "Command: run a snapshot of a plan version (waves resolved to servers) as a DRILL, RECOVERY, REPROTECT or"
+                    + " FAILBACK."),
 
     EXECUTION_STARTED(EventSource.EXECUTION_SERVICE, ExecutionStarted.class, "An execution started running waves."),
     EXECUTION_AWAITING_APPROVAL(
@@ -100,7 +102,7 @@ public enum EventType {
     WAVE_LAUNCH_REQUESTED(
             EventSource.EXECUTION_SERVICE,
             WaveLaunchRequested.class,
-            "Command: launch these servers of a wave with DRS StartRecovery."),
+            "Command: run a wave's DRS step: launch (StartRecovery), reprotect (ReverseReplication) or fail back."),
     WAVE_ACTION_REQUESTED(
             EventSource.EXECUTION_SERVICE,
             WaveActionRequested.class,
@@ -108,7 +110,7 @@ public enum EventType {
     DRILL_CLEANUP_REQUESTED(
             EventSource.EXECUTION_SERVICE,
             DrillCleanupRequested.class,
-            "Command: terminate a drill's recovery instances."),
+            "Command: terminate a drill's recovery instances, or after a confirmed failback the recovery-Region ones."),
 
     RECOVERY_JOB_STATE_CHANGED(
             EventSource.DRS_ADAPTER,
@@ -130,6 +132,11 @@ public enum EventType {
             EventSource.DRS_ADAPTER,
             RecoveryInstancesTerminated.class,
             "Drill instances were terminated (and which could not be)."),
+    FAILBACK_PROGRESS_CHANGED(
+            EventSource.DRS_ADAPTER,
+            FailbackProgressChanged.class,
+            "A REPROTECT or FAILBACK wave moved on: each server's step (reverse replication, sync, Failback Client,"
+                    + " launch at the origin, restore), status and what DRS shows."),
     SOURCE_SERVER_INVENTORY_CHANGED(
             EventSource.DRS_ADAPTER,
             SourceServerInventoryChanged.class,

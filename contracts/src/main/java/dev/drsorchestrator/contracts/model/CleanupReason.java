@@ -1,7 +1,14 @@
 package dev.drsorchestrator.contracts.model;
 
-/** Why drill instances are being terminated. */
+/** Why recovery instances are being terminated. */
 public enum CleanupReason {
+    /** A drill's instances, its TTL after it ended. */
     TTL_EXPIRED,
-    MANUAL;
+    /** A drill's instances, at an operator's request. */
+    MANUAL,
+    /**
+     * After a completed FAILBACK, an operator confirmed that the recovery-Region instances the servers failed back
+     * from may go (they are not drill instances).
+     */
+    FAILBACK_CONFIRMED;
 }

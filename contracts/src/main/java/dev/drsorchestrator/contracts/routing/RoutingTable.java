@@ -11,6 +11,7 @@ import static dev.drsorchestrator.contracts.EventType.EXECUTION_REJECTED;
 import static dev.drsorchestrator.contracts.EventType.EXECUTION_REQUESTED;
 import static dev.drsorchestrator.contracts.EventType.EXECUTION_RESUMED;
 import static dev.drsorchestrator.contracts.EventType.EXECUTION_STARTED;
+import static dev.drsorchestrator.contracts.EventType.FAILBACK_PROGRESS_CHANGED;
 import static dev.drsorchestrator.contracts.EventType.PROTECTION_GROUP_CREATED;
 import static dev.drsorchestrator.contracts.EventType.PROTECTION_GROUP_DELETED;
 import static dev.drsorchestrator.contracts.EventType.PROTECTION_GROUP_UPDATED;
@@ -75,7 +76,8 @@ public final class RoutingTable {
                     WAVE_LAUNCH_ACCEPTED,
                     WAVE_LAUNCH_REJECTED,
                     WAVE_ACTION_COMPLETED,
-                    RECOVERY_INSTANCES_TERMINATED),
+                    RECOVERY_INSTANCES_TERMINATED,
+                    FAILBACK_PROGRESS_CHANGED),
             // drs-adapter: execution's commands, and DRS's own events (hints; polling is the truth).
             project(Service.DRS_ADAPTER, WAVE_LAUNCH_REQUESTED, WAVE_ACTION_REQUESTED, DRILL_CLEANUP_REQUESTED),
             aws(

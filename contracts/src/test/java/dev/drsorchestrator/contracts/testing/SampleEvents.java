@@ -10,6 +10,7 @@ import dev.drsorchestrator.contracts.events.catalog.MembershipConflict;
 import dev.drsorchestrator.contracts.events.catalog.ProtectionGroupCreated;
 import dev.drsorchestrator.contracts.events.catalog.ProtectionGroupDeleted;
 import dev.drsorchestrator.contracts.events.catalog.ProtectionGroupUpdated;
+import dev.drsorchestrator.contracts.events.drs.FailbackProgressChanged;
 import dev.drsorchestrator.contracts.events.drs.RecoveryInstancesTerminated;
 import dev.drsorchestrator.contracts.events.drs.RecoveryJobStateChanged;
 import dev.drsorchestrator.contracts.events.drs.SourceServerInventoryChanged;
@@ -55,6 +56,8 @@ import dev.drsorchestrator.contracts.model.Criticality;
 import dev.drsorchestrator.contracts.model.DrillOptions;
 import dev.drsorchestrator.contracts.model.ExecutionRef;
 import dev.drsorchestrator.contracts.model.ExecutionType;
+import dev.drsorchestrator.contracts.model.FailbackStatus;
+import dev.drsorchestrator.contracts.model.FailbackStep;
 import dev.drsorchestrator.contracts.model.FailurePolicy;
 import dev.drsorchestrator.contracts.model.HttpCheckAction;
 import dev.drsorchestrator.contracts.model.InventorySyncType;
@@ -64,11 +67,15 @@ import dev.drsorchestrator.contracts.model.LaunchStatus;
 import dev.drsorchestrator.contracts.model.ManualApprovalAction;
 import dev.drsorchestrator.contracts.model.ProtectionGroupChangeReason;
 import dev.drsorchestrator.contracts.model.RecoveredServer;
+import dev.drsorchestrator.contracts.model.RecoveryPoint;
+import dev.drsorchestrator.contracts.model.RecoveryPointUsed;
 import dev.drsorchestrator.contracts.model.ReplicationState;
 import dev.drsorchestrator.contracts.model.ServerCounts;
+import dev.drsorchestrator.contracts.model.ServerFailbackState;
 import dev.drsorchestrator.contracts.model.ServerLaunchState;
 import dev.drsorchestrator.contracts.model.ServerNotReady;
 import dev.drsorchestrator.contracts.model.ServerNotReadyReason;
+import dev.drsorchestrator.contracts.model.ServerOrigin;
 import dev.drsorchestrator.contracts.model.ServerOutcome;
 import dev.drsorchestrator.contracts.model.ServerSnapshot;
 import dev.drsorchestrator.contracts.model.SsmDocumentAction;
@@ -266,7 +273,17 @@ public final class SampleEvents {
                         ExecutionId.of("exec-9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"),
                         List.of());
             case WAVE_LAUNCH_REQUESTED ->
-                new WaveLaunchRequested(EXECUTION, PLAN, WAVE_DB, 1, ExecutionType.DRILL, true, 300, dbServers());
+                new WaveLaunchRequested(
+                        EXECUTION,
+                        PLAN,
+                        WAVE_DB,
+                        1,
+                        ExecutionType.DRILL,
+                        true,
+                        300,
+                        dbServers(),
+                        new RecoveryPoint(Instant.parse("2026-11-23T01:20:00Z"), List.of()),
+                        null);
             case WAVE_ACTION_REQUESTED ->
                 new WaveActionRequested(
                         EXECUTION,
@@ -314,7 +331,48 @@ public final class SampleEvents {
                                 server(2),
                                 Criticality.OPTIONAL,
                                 ServerNotReadyReason.LAG_ABOVE_RPO,
-                                "Replication lag 912 s is above the plan's RPO of 300 s")));
+                                "Replication lag 912 s is above the plan's RPO of 300 s")),
+                        List.of(new RecoveryPointUsed(
+                                server(1), "pit-0a1b2c3d4e5f6a7b8", Instant.parse("2026-11-23T01:20:00Z"))));
+            case FAILBACK_PROGRESS_CHANGED ->
+                new FailbackProgressChanged(
+                        EXECUTION,
+                        WAVE_DB,
+                        1,
+                        List.of(
+                                new ServerFailbackState(
+                                        server(1),
+                                        FailbackStep.REVERSED_SYNC,
+                                        FailbackStatus.IN_PROGRESS,
+                                        "reversed source server replicates to us-west-2: INITIAL_SYNC",
+                                        new ServerOrigin(
+                                                ServerOrigin.Type.EC2,
+                                                ACCOUNT,
+                                                "us-west-2",
+                                                "us-west-2a",
+                                                "i-0a1b2c3d4e5f60001"),
+                                        recoveryInstance(1),
+                                        "arn:aws:drs:us-west-2:111122223333:source-server/s-0f1e2d3c4b5a60001",
+                                        ReplicationState.INITIAL_SYNC,
+                                        null,
+                                        null,
+                                        null,
+                                        null),
+                                new ServerFailbackState(
+                                        server(2),
+                                        FailbackStep.FAILBACK_CLIENT,
+                                        FailbackStatus.WAITING,
+                                        "waiting for the DRS Failback Client on the target machine"
+                                                + " (failback state FAILBACK_NOT_STARTED)",
+                                        ServerOrigin.ON_PREMISES,
+                                        recoveryInstance(2),
+                                        null,
+                                        null,
+                                        null,
+                                        "FAILBACK_NOT_STARTED",
+                                        null,
+                                        null)),
+                        T0.plusSeconds(60));
             case WAVE_LAUNCH_REJECTED ->
                 new WaveLaunchRejected(
                         EXECUTION,
@@ -367,7 +425,15 @@ public final class SampleEvents {
                                         "READY_FOR_RECOVERY",
                                         null,
                                         null,
-                                        T0),
+                                        T0,
+                                        new ServerOrigin(
+                                                ServerOrigin.Type.EC2,
+                                                ACCOUNT,
+                                                "us-west-2",
+                                                "us-west-2a",
+                                                "i-0a1b2c3d4e5f60001"),
+                                        "FAILOVER",
+                                        null),
                                 new SourceServerState(
                                         server(2),
                                         "shop-db-2",
@@ -377,7 +443,10 @@ public final class SampleEvents {
                                         "READY_FOR_RECOVERY",
                                         LaunchStatus.TERMINATED,
                                         null,
-                                        T0.minusSeconds(60))));
+                                        T0.minusSeconds(60),
+                                        ServerOrigin.ON_PREMISES,
+                                        "FAILOVER",
+                                        null)));
             case DRILL_SCHEDULE_DUE ->
                 new DrillScheduleDue(
                         "web-shop-weekly-drill", PLAN, ExecutionType.DRILL, T0, "Weekly drill, Mondays 02:00 UTC");
@@ -457,7 +526,9 @@ public final class SampleEvents {
                 300,
                 new DrillOptions(120, true),
                 TOPIC_ARN,
-                waves);
+                waves,
+                new RecoveryPoint(Instant.parse("2026-11-23T01:20:00Z"), List.of()),
+                null);
     }
 
     private static HttpCheckAction smokeTest() {

@@ -9,4 +9,5 @@ public sealed interface DrsAdapterEvent extends EventPayload
                 WaveLaunchRejected,
                 WaveActionCompleted,
                 RecoveryInstancesTerminated,
-                SourceServerInventoryChanged {}
+                SourceServerInventoryChanged,
+                FailbackProgressChanged {}

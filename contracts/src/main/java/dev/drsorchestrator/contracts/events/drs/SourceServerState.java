@@ -5,6 +5,7 @@ import dev.drsorchestrator.contracts.ids.RecoveryInstanceId;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.contracts.model.LaunchStatus;
 import dev.drsorchestrator.contracts.model.ReplicationState;
+import dev.drsorchestrator.contracts.model.ServerOrigin;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +13,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A DRS source server as the inventory sync saw it. {@code lagSeconds} is absent when DRS reports no lag (not
  * replicating); {@code lastLaunchStatus} and {@code recoveryInstanceId} come from its last launch, if any.
+ * {@code origin} is where it runs when not failed over (absent from older producers); {@code replicationDirection}
+ * is DRS's FAILOVER or FAILBACK (a reversed server replicating back to the origin), and
+ * {@code reversedDirectionSourceServerArn} names the server on the opposite direction, once there is one.
  */
 public record SourceServerState(
         SourceServerId sourceServerId,
@@ -22,7 +26,10 @@ public record SourceServerState(
         @Nullable String lifecycleState,
         @Nullable LaunchStatus lastLaunchStatus,
         @Nullable RecoveryInstanceId recoveryInstanceId,
-        Instant lastSeenAt) {
+        Instant lastSeenAt,
+        @Nullable ServerOrigin origin,
+        @Nullable String replicationDirection,
+        @Nullable String reversedDirectionSourceServerArn) {
 
     public SourceServerState {
         Require.nonNull(sourceServerId, "sourceServerId");
@@ -32,6 +39,32 @@ public record SourceServerState(
             Require.nonNegative(lagSeconds, "lagSeconds");
         }
         Require.nonNull(lastSeenAt, "lastSeenAt");
+    }
+
+    /** A server as inventories before origins were read: origin and direction unknown. */
+    public SourceServerState(
+            SourceServerId sourceServerId,
+            @Nullable String hostname,
+            Map<String, String> tags,
+            ReplicationState replicationState,
+            @Nullable Long lagSeconds,
+            @Nullable String lifecycleState,
+            @Nullable LaunchStatus lastLaunchStatus,
+            @Nullable RecoveryInstanceId recoveryInstanceId,
+            Instant lastSeenAt) {
+        this(
+                sourceServerId,
+                hostname,
+                tags,
+                replicationState,
+                lagSeconds,
+                lifecycleState,
+                lastLaunchStatus,
+                recoveryInstanceId,
+                lastSeenAt,
+                null,
+                null,
+                null);
     }
 
     /** Ready for recovery: replicating continuously with a lag within {@code rpoSeconds} (any lag if null). */

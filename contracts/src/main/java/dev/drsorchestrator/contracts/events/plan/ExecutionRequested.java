@@ -6,6 +6,8 @@ import dev.drsorchestrator.contracts.ids.PlanId;
 import dev.drsorchestrator.contracts.ids.WaveId;
 import dev.drsorchestrator.contracts.model.DrillOptions;
 import dev.drsorchestrator.contracts.model.ExecutionType;
+import dev.drsorchestrator.contracts.model.FailbackOptions;
+import dev.drsorchestrator.contracts.model.RecoveryPoint;
 import dev.drsorchestrator.contracts.model.Trigger;
 import dev.drsorchestrator.contracts.model.WaveSnapshot;
 import java.util.HashSet;
@@ -24,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  *     binding in APPROVAL mode asks for at least 1, one in AUTO mode for 0
  * @param approvalReason why {@code requiredApprovals} is what it is, for people to read (for example
  *     {@code alarm binding 'db-down' is in AUTO mode}); absent from older producers
+ * @param recoveryPoint DRILL or RECOVERY: the point in time to launch from; absent means the latest snapshot
+ * @param failback FAILBACK: what to do once the servers are back; absent means {@link FailbackOptions#defaults()}
  */
 public record ExecutionRequested(
         ExecutionId executionId,
@@ -40,7 +44,9 @@ public record ExecutionRequested(
         @Nullable Integer rpoSeconds,
         DrillOptions drillOptions,
         @Nullable String notificationTopicArn,
-        List<WaveSnapshot> waves)
+        List<WaveSnapshot> waves,
+        @Nullable RecoveryPoint recoveryPoint,
+        @Nullable FailbackOptions failback)
         implements PlanEvent {
 
     /** The most approvals a plan may ask for. */
@@ -68,6 +74,47 @@ public record ExecutionRequested(
         Require.nonNull(drillOptions, "drillOptions");
         waves = Require.nonEmptyList(waves, "waves");
         checkWaveReferences(waves);
+        if (recoveryPoint != null && !recoveryPoint.isLatest() && executionType.returnsToOrigin()) {
+            throw new IllegalArgumentException("recoveryPoint: a " + executionType
+                    + " acts on recovery instances; only a DRILL or RECOVERY launches from a point in time");
+        }
+    }
+
+    /** The request without a recovery point or failback options (the latest snapshot, the default options). */
+    public ExecutionRequested(
+            ExecutionId executionId,
+            PlanId planId,
+            String planName,
+            long planVersion,
+            ExecutionType executionType,
+            Trigger trigger,
+            String requestedBy,
+            @Nullable String comment,
+            int requiredApprovals,
+            @Nullable String approvalReason,
+            @Nullable Integer rtoSeconds,
+            @Nullable Integer rpoSeconds,
+            DrillOptions drillOptions,
+            @Nullable String notificationTopicArn,
+            List<WaveSnapshot> waves) {
+        this(
+                executionId,
+                planId,
+                planName,
+                planVersion,
+                executionType,
+                trigger,
+                requestedBy,
+                comment,
+                requiredApprovals,
+                approvalReason,
+                rtoSeconds,
+                rpoSeconds,
+                drillOptions,
+                notificationTopicArn,
+                waves,
+                null,
+                null);
     }
 
     private static void checkWaveReferences(List<WaveSnapshot> waves) {
