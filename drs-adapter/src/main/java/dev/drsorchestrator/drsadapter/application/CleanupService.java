@@ -2,11 +2,14 @@ package dev.drsorchestrator.drsadapter.application;
 
 import dev.drsorchestrator.contracts.envelope.EventMetadata;
 import dev.drsorchestrator.contracts.events.drs.RecoveryInstancesTerminated;
+import dev.drsorchestrator.contracts.events.drs.SourceServerState;
 import dev.drsorchestrator.contracts.events.drs.TerminationFailure;
 import dev.drsorchestrator.contracts.events.execution.DrillCleanupRequested;
 import dev.drsorchestrator.contracts.ids.DrsJobId;
 import dev.drsorchestrator.contracts.ids.RecoveryInstanceId;
+import dev.drsorchestrator.contracts.model.CleanupReason;
 import dev.drsorchestrator.contracts.model.RecoveredServer;
+import dev.drsorchestrator.contracts.model.ServerOrigin;
 import dev.drsorchestrator.drsadapter.domain.Consumed;
 import dev.drsorchestrator.drsadapter.domain.JobKind;
 import dev.drsorchestrator.drsadapter.domain.JobRequest;
@@ -30,7 +33,10 @@ import org.jboss.logging.Logger;
 /**
  * A drill cleanup becomes termination jobs: in each account and region, the recovery instances that are drill
  * instances ({@code isDrill}) of this execution (tagged with it, or launched by one of its jobs). A listed instance
- * that is not a drill instance is refused and reported, never terminated. The jobs go through the launch queue
+ * that is not a drill instance is refused and reported, never terminated — except after a confirmed FAILBACK
+ * ({@code FAILBACK_CONFIRMED}): then the listed recovery-Region instances are terminated when DRS shows their server
+ * failed back (an on-premises server's instance in {@code FAILBACK_COMPLETED}, an EC2-origin server with a reversed
+ * source server). The jobs go through the launch queue
  * (they count against the concurrent-jobs quota) and each reports {@code RecoveryInstancesTerminated} when DRS
  * completes it.
  */
@@ -79,6 +85,10 @@ public class CleanupService {
                     scope, listed.stream().map(RecoveredServer::sourceServerId).toList());
             List<Member> targets = new ArrayList<>();
             List<TerminationFailure> refused = new ArrayList<>();
+            if (request.reason() == CleanupReason.FAILBACK_CONFIRMED) {
+                failedBack(scope, listed, listedIds, found, targets, refused);
+                found = List.of();
+            }
             for (RecoveryInstanceView ri : found) {
                 boolean ours = request.executionId().value().equals(ri.tags().get(JobRequest.TAG_EXECUTION))
                         || (ri.jobId() != null && drillJobs.contains(ri.jobId()));
@@ -137,6 +147,40 @@ public class CleanupService {
             return;
         }
         dispatcher.wakeup().signal();
+    }
+
+    /** After a confirmed failback: the listed instances whose server DRS shows failed back; the others refused. */
+    private void failedBack(
+            Scope scope,
+            List<RecoveredServer> listed,
+            Set<RecoveryInstanceId> listedIds,
+            List<RecoveryInstanceView> found,
+            List<Member> targets,
+            List<TerminationFailure> refused) {
+        Map<dev.drsorchestrator.contracts.ids.SourceServerId, SourceServerState> states = new java.util.HashMap<>();
+        drs.sourceServers(
+                        scope,
+                        listed.stream().map(RecoveredServer::sourceServerId).toList())
+                .forEach(s -> states.put(s.sourceServerId(), s));
+        for (RecoveryInstanceView ri : found) {
+            if (!listedIds.contains(ri.recoveryInstanceId())) {
+                continue;
+            }
+            SourceServerState server = states.get(ri.sourceServerId());
+            boolean onPremisesDone = "FAILBACK_COMPLETED".equals(ri.failbackState());
+            boolean ec2Done = server != null
+                    && server.origin() != null
+                    && server.origin().type() == ServerOrigin.Type.EC2
+                    && server.reversedDirectionSourceServerArn() != null;
+            if (ri.drill() || onPremisesDone || ec2Done) {
+                targets.add(new Member(ri.sourceServerId(), null, ri.recoveryInstanceId()));
+            } else {
+                refused.add(new TerminationFailure(
+                        ri.recoveryInstanceId(),
+                        "DRS does not show " + ri.sourceServerId() + " failed back (failback state "
+                                + ri.failbackState() + ", no reversed source server): left running"));
+            }
+        }
     }
 
     /** The DRS jobs that launched this execution's drill instances, as the adapter recorded them. */

@@ -130,8 +130,8 @@ public class Dispatcher {
         j.launchAttempts++;
         try {
             view = switch (j.kind) {
-                case LAUNCH -> drs.startRecovery(j.scope(), j.serverIds(), j.drill, j.tags());
-                case FAILBACK -> failback(j);
+                case LAUNCH -> drs.startRecovery(j.scope(), j.serverIds(), j.drill, j.snapshots(), j.tags());
+                case FAILBACK -> drs.startFailbackLaunch(j.scope(), instances(j), j.tags());
                 case TERMINATE -> drs.terminateRecoveryInstances(j.scope(), instances(j));
             };
         } catch (DrsCallFailed e) {
@@ -151,19 +151,6 @@ public class Dispatcher {
         LOG.infof("%s: DRS job %s started with %d server(s)", j.id, view.jobId(), j.members.size());
         metrics.counter("drs.jobs.started", "kind", j.kind.name()).increment();
         activate(j, view);
-    }
-
-    private JobView failback(JobRequest j) {
-        for (RecoveryInstanceId instance : instances(j)) {
-            try {
-                drs.reverseReplication(j.scope(), instance);
-            } catch (DrsCallFailed e) {
-                if (e.kind() != DrsCallFailed.Kind.CONFLICT) {
-                    throw e;
-                }
-            }
-        }
-        return drs.startFailbackLaunch(j.scope(), instances(j), j.tags());
     }
 
     private static List<RecoveryInstanceId> instances(JobRequest j) {
@@ -260,7 +247,11 @@ public class Dispatcher {
     }
 
     static void withCorrelation(JobRequest j, Runnable body) {
-        MDC.put("correlationId", j.executionId.value());
+        withCorrelation(j.executionId, body);
+    }
+
+    static void withCorrelation(dev.drsorchestrator.contracts.ids.ExecutionId execution, Runnable body) {
+        MDC.put("correlationId", execution.value());
         try {
             body.run();
         } finally {

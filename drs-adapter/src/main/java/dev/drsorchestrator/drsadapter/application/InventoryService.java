@@ -173,7 +173,10 @@ public class InventoryService {
                 s.lifecycleState(),
                 s.lastLaunchStatus(),
                 s.recoveryInstanceId(),
-                Instant.EPOCH);
+                Instant.EPOCH,
+                s.origin(),
+                s.replicationDirection(),
+                s.reversedDirectionSourceServerArn());
         String json = EventCodec.writeJson(stable);
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < json.length(); i++) {

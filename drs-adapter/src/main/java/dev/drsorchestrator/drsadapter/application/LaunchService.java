@@ -5,9 +5,9 @@ import dev.drsorchestrator.contracts.events.drs.SourceServerState;
 import dev.drsorchestrator.contracts.events.drs.WaveLaunchAccepted;
 import dev.drsorchestrator.contracts.events.drs.WaveLaunchRejected;
 import dev.drsorchestrator.contracts.events.execution.WaveLaunchRequested;
-import dev.drsorchestrator.contracts.ids.RecoveryInstanceId;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
-import dev.drsorchestrator.contracts.model.ExecutionType;
+import dev.drsorchestrator.contracts.model.RecoveryPoint;
+import dev.drsorchestrator.contracts.model.RecoveryPointUsed;
 import dev.drsorchestrator.contracts.model.ServerSnapshot;
 import dev.drsorchestrator.drsadapter.domain.Consumed;
 import dev.drsorchestrator.drsadapter.domain.DrsCallFailed;
@@ -16,7 +16,6 @@ import dev.drsorchestrator.drsadapter.domain.JobRequest;
 import dev.drsorchestrator.drsadapter.domain.JobStore;
 import dev.drsorchestrator.drsadapter.domain.Outgoing;
 import dev.drsorchestrator.drsadapter.domain.RecoveryApi;
-import dev.drsorchestrator.drsadapter.domain.RecoveryInstanceView;
 import dev.drsorchestrator.drsadapter.domain.Scope;
 import dev.drsorchestrator.drsadapter.domain.WavePlanner;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A wave launch request becomes job requests in the launch queue: preflight every server with DRS, reject the wave
@@ -40,17 +40,28 @@ public class LaunchService {
 
     private static final Logger LOG = Logger.getLogger(LaunchService.class);
 
+    /** How many of a server's snapshots are searched for one named explicitly (DRS keeps them for days). */
+    private static final int SNAPSHOTS_SEARCHED = 5000;
+
     private final RecoveryApi drs;
     private final JobStore store;
     private final Accounts accounts;
     private final Dispatcher dispatcher;
+    private final FailbackService failbacks;
     private final Clock clock;
 
-    LaunchService(RecoveryApi drs, JobStore store, Accounts accounts, Dispatcher dispatcher, Clock clock) {
+    LaunchService(
+            RecoveryApi drs,
+            JobStore store,
+            Accounts accounts,
+            Dispatcher dispatcher,
+            FailbackService failbacks,
+            Clock clock) {
         this.drs = drs;
         this.store = store;
         this.accounts = accounts;
         this.dispatcher = dispatcher;
+        this.failbacks = failbacks;
         this.clock = clock;
     }
 
@@ -59,6 +70,10 @@ public class LaunchService {
     }
 
     public void onRequested(WaveLaunchRequested request, EventMetadata cause, Consumed consumed) {
+        if (request.executionType().returnsToOrigin()) {
+            failbacks.onRequested(request, cause, consumed);
+            return;
+        }
         String waveKey = waveKey(request);
         if (store.wavePlanned(waveKey)) {
             LOG.infof(
@@ -67,9 +82,8 @@ public class LaunchService {
             store.acknowledge(consumed, List.of());
             return;
         }
-        boolean failback = request.executionType() == ExecutionType.FAILBACK;
-        List<WavePlanner.Seen> seen = preflight(request.servers(), failback);
-        WavePlanner.Plan plan = WavePlanner.plan(seen, request.rpoSeconds(), failback, accounts::quotas);
+        List<WavePlanner.Seen> seen = preflight(request.servers(), request.recoveryPointOrLatest());
+        WavePlanner.Plan plan = WavePlanner.plan(seen, request.rpoSeconds(), accounts::quotas);
         Instant now = clock.instant();
         EventMetadata meta = Metadata.of(request.executionId(), cause.eventId(), cause.traceparent(), now);
         try {
@@ -101,7 +115,7 @@ public class LaunchService {
                 JobRequest job = JobRequest.planned(
                         "JOB#" + request.executionId().value() + "#"
                                 + request.waveId().value() + "#" + request.attempt() + "#" + n,
-                        failback ? JobKind.FAILBACK : JobKind.LAUNCH,
+                        JobKind.LAUNCH,
                         request.executionId(),
                         request.planId().value(),
                         batch.scope(),
@@ -144,7 +158,8 @@ public class LaunchService {
                                     request.attempt(),
                                     jobs.size(),
                                     accepted.launching(),
-                                    accepted.excluded()))),
+                                    accepted.excluded(),
+                                    accepted.recoveryPoints()))),
                     consumed);
             dispatcher.wakeup().signal();
         } catch (JobStore.Conflict e) {
@@ -156,8 +171,11 @@ public class LaunchService {
         }
     }
 
-    /** Asks DRS about every server of the wave, one scope at a time. */
-    private List<WavePlanner.Seen> preflight(List<ServerSnapshot> servers, boolean failback) {
+    /**
+     * Asks DRS about every server of the wave, one scope at a time, and resolves the recovery point: the latest
+     * snapshot at or before {@code latestBefore}, or the snapshot named for the server.
+     */
+    private List<WavePlanner.Seen> preflight(List<ServerSnapshot> servers, RecoveryPoint point) {
         Map<Scope, List<ServerSnapshot>> byScope = new LinkedHashMap<>();
         for (ServerSnapshot s : servers) {
             byScope.computeIfAbsent(new Scope(s.accountId(), s.region()), k -> new ArrayList<>())
@@ -168,18 +186,9 @@ public class LaunchService {
             List<SourceServerId> ids =
                     list.stream().map(ServerSnapshot::sourceServerId).toList();
             Map<SourceServerId, SourceServerState> states = new HashMap<>();
-            Map<SourceServerId, RecoveryInstanceId> instances = new HashMap<>();
             String unreachable = null;
             try {
-                if (failback) {
-                    for (RecoveryInstanceView ri : drs.recoveryInstances(scope, ids)) {
-                        if (!ri.drill()) {
-                            instances.put(ri.sourceServerId(), ri.recoveryInstanceId());
-                        }
-                    }
-                } else {
-                    drs.sourceServers(scope, ids).forEach(st -> states.put(st.sourceServerId(), st));
-                }
+                drs.sourceServers(scope, ids).forEach(st -> states.put(st.sourceServerId(), st));
             } catch (DrsCallFailed e) {
                 if (e.kind() != DrsCallFailed.Kind.ACCESS_DENIED && e.kind() != DrsCallFailed.Kind.REJECTED) {
                     throw e;
@@ -189,10 +198,47 @@ public class LaunchService {
                         + " GET /drs/accounts";
             }
             for (ServerSnapshot s : list) {
-                out.add(new WavePlanner.Seen(
-                        s, states.get(s.sourceServerId()), unreachable, instances.get(s.sourceServerId())));
+                RecoveryPointUsed used = null;
+                String problem = null;
+                if (unreachable == null && states.containsKey(s.sourceServerId()) && !point.isLatest()) {
+                    try {
+                        used = snapshot(scope, s.sourceServerId(), point);
+                        if (used == null) {
+                            problem = point.latestBefore() != null
+                                    ? "DRS has no recovery snapshot of " + s.sourceServerId() + " taken at or before "
+                                            + point.latestBefore() + "; choose a later point in time"
+                                    : "DRS has no recovery snapshot " + point.snapshotOf(s.sourceServerId()) + " of "
+                                            + s.sourceServerId() + " (DescribeRecoverySnapshots lists what exists)";
+                        }
+                    } catch (DrsCallFailed e) {
+                        if (e.kind() != DrsCallFailed.Kind.ACCESS_DENIED && e.kind() != DrsCallFailed.Kind.REJECTED) {
+                            throw e;
+                        }
+                        problem = "DescribeRecoverySnapshots failed: " + e.getMessage();
+                    }
+                }
+                out.add(new WavePlanner.Seen(s, states.get(s.sourceServerId()), unreachable, used, problem));
             }
         });
         return out;
+    }
+
+    /** The snapshot the recovery point picks for {@code server} (null: none; the latest needs none named). */
+    private @Nullable RecoveryPointUsed snapshot(Scope scope, SourceServerId server, RecoveryPoint point) {
+        if (point.latestBefore() != null) {
+            return drs.recoverySnapshots(scope, server, point.latestBefore(), 1).stream()
+                    .findFirst()
+                    .map(v -> new RecoveryPointUsed(server, v.snapshotId(), v.time()))
+                    .orElse(null);
+        }
+        String wanted = point.snapshotOf(server);
+        if (wanted == null) {
+            return null;
+        }
+        return drs.recoverySnapshots(scope, server, null, SNAPSHOTS_SEARCHED).stream()
+                .filter(v -> v.snapshotId().equals(wanted))
+                .findFirst()
+                .map(v -> new RecoveryPointUsed(server, v.snapshotId(), v.time()))
+                .orElse(null);
     }
 }

@@ -97,6 +97,18 @@ public interface DrsConfig {
         boolean enabled();
     }
 
+    /** REPROTECT and FAILBACK runs. */
+    Failback failback();
+
+    interface Failback {
+        /**
+         * How long a REPROTECT or FAILBACK wave waits for what is outside the orchestrator (a Failback Client to be
+         * booted, replication to reach CONTINUOUS) before the servers still waiting fail with what they waited for.
+         */
+        @WithDefault("24h")
+        Duration maxWait();
+    }
+
     interface Retry {
         /** Attempts per AWS call when throttled (429), with exponential backoff and full jitter. */
         @WithDefault("10")

@@ -96,8 +96,16 @@ public final class JobObserver {
                 job.region,
                 job.drill,
                 job.jobStatus,
-                new ArrayList<>(job.reported.values()),
+                job.reported.values().stream().map(s -> asPlanServer(job, s)).toList(),
                 now));
+    }
+
+    /** A failback launch reports the reversed server's state under the plan's server id. */
+    private static ServerLaunchState asPlanServer(JobRequest job, ServerLaunchState s) {
+        SourceServerId plan = job.planServerId(s.sourceServerId());
+        return plan.equals(s.sourceServerId())
+                ? s
+                : new ServerLaunchState(plan, s.launchStatus(), s.recoveryInstanceId(), s.ec2InstanceId(), s.error());
     }
 
     private static ServerLaunchState merge(@Nullable ServerLaunchState before, JobView.Participant p, Details details) {

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One DRS job the adapter starts (a batch of a wave launch, a failback, a drill cleanup), from the moment it is
+ * One DRS job the adapter starts (a batch of a wave launch, a failback launch, a cleanup), from the moment it is
  * planned until its result is published. Stored as one item, written with optimistic concurrency ({@code version}).
  */
 public final class JobRequest {
@@ -106,6 +106,27 @@ public final class JobRequest {
 
     public List<SourceServerId> serverIds() {
         return members.stream().map(Member::sourceServerId).toList();
+    }
+
+    /** The recovery snapshots named for members (those that take the latest are not in it). */
+    public Map<SourceServerId, String> snapshots() {
+        Map<SourceServerId, String> out = new LinkedHashMap<>();
+        for (Member m : members) {
+            if (m.recoverySnapshotId() != null) {
+                out.put(m.sourceServerId(), m.recoverySnapshotId());
+            }
+        }
+        return out;
+    }
+
+    /** A DRS participant's id as the execution knows the server (see {@link Member#reportAs()}). */
+    public SourceServerId planServerId(SourceServerId participant) {
+        for (Member m : members) {
+            if (m.sourceServerId().equals(participant)) {
+                return m.planServerId();
+            }
+        }
+        return participant;
     }
 
     /** The tags that identify this job in DRS. */

@@ -39,6 +39,18 @@ public interface JobStore {
             List<Outgoing> events,
             Consumed consumed);
 
+    /** Plans a REPROTECT or FAILBACK wave attempt: its record, the run, the events, the consumed request. */
+    void planFailback(String waveKey, FailbackRun run, List<Outgoing> events, Consumed consumed);
+
+    /** REPROTECT and FAILBACK runs not done. */
+    List<FailbackRun> openFailbacks();
+
+    /**
+     * Saves a run read at {@code run.version} (and increments it) with the job requests a step made and the events;
+     * {@link Conflict} if it changed since.
+     */
+    void save(FailbackRun run, List<JobRequest> newJobs, List<Outgoing> events);
+
     /** Job requests not DONE, oldest in the queue first. */
     List<JobRequest> openJobs();
 

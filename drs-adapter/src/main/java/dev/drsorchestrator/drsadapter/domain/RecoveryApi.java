@@ -22,9 +22,26 @@ public interface RecoveryApi {
     /** Every source server, page by page (DRS pages at most 1,000; there is no 200 cap). */
     void eachSourceServerPage(Scope scope, Consumer<List<SourceServerState>> page);
 
-    JobView startRecovery(Scope scope, List<SourceServerId> servers, boolean drill, Map<String, String> tags);
+    /** {@code StartRecovery}; {@code snapshots} names the recovery snapshot of servers that must not take the latest. */
+    JobView startRecovery(
+            Scope scope,
+            List<SourceServerId> servers,
+            boolean drill,
+            Map<SourceServerId, String> snapshots,
+            Map<String, String> tags);
 
-    void reverseReplication(Scope scope, RecoveryInstanceId instance);
+    /**
+     * {@code ReverseReplication} of a recovery instance of an EC2-origin server: DRS starts replicating it back to
+     * the origin; answers the ARN of the source server on the reversed direction.
+     */
+    String reverseReplication(Scope scope, RecoveryInstanceId instance);
+
+    /** {@code StopFailback}: the instance's failback state returns to FAILBACK_NOT_STARTED. */
+    void stopFailback(Scope scope, RecoveryInstanceId instance);
+
+    /** The server's recovery snapshots taken at or before {@code notAfter} (any time if null), newest first. */
+    List<RecoverySnapshotView> recoverySnapshots(
+            Scope scope, SourceServerId server, @org.jspecify.annotations.Nullable Instant notAfter, int max);
 
     JobView startFailbackLaunch(Scope scope, List<RecoveryInstanceId> instances, Map<String, String> tags);
 

@@ -1,10 +1,10 @@
 package dev.drsorchestrator.drsadapter.domain;
 
 import dev.drsorchestrator.contracts.events.drs.SourceServerState;
-import dev.drsorchestrator.contracts.ids.RecoveryInstanceId;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.contracts.model.Criticality;
 import dev.drsorchestrator.contracts.model.LaunchStatus;
+import dev.drsorchestrator.contracts.model.RecoveryPointUsed;
 import dev.drsorchestrator.contracts.model.ReplicationState;
 import dev.drsorchestrator.contracts.model.ServerNotReady;
 import dev.drsorchestrator.contracts.model.ServerNotReadyReason;
@@ -32,30 +32,42 @@ public final class WavePlanner {
 
     public record Rejected(String reason, List<ServerNotReady> servers) implements Plan {}
 
-    public record Accepted(List<Batch> batches, List<SourceServerId> launching, List<ServerNotReady> excluded)
+    public record Accepted(
+            List<Batch> batches,
+            List<SourceServerId> launching,
+            List<ServerNotReady> excluded,
+            List<RecoveryPointUsed> recoveryPoints)
             implements Plan {}
 
     public record Batch(Scope scope, List<Member> members) {}
 
-    /** What DRS says about one server of the wave (null state: DRS does not know it). */
+    /**
+     * What DRS says about one server of the wave (null state: DRS does not know it), and the recovery snapshot it
+     * launches from when the execution asked for a point in time ({@code snapshotProblem}: why there is none).
+     */
     public record Seen(
             ServerSnapshot server,
             @Nullable SourceServerState state,
             @Nullable String unreachable,
-            @Nullable RecoveryInstanceId failbackInstance) {}
+            @Nullable RecoveryPointUsed snapshot,
+            @Nullable String snapshotProblem) {}
 
-    public static Plan plan(
-            List<Seen> servers, @Nullable Integer rpoSeconds, boolean failback, Function<Scope, Quotas> quotas) {
+    public static Plan plan(List<Seen> servers, @Nullable Integer rpoSeconds, Function<Scope, Quotas> quotas) {
         List<ServerNotReady> notReady = new ArrayList<>();
         Map<Scope, List<Member>> ready = new LinkedHashMap<>();
         for (Seen seen : servers) {
-            Optional<ServerNotReady> problem = failback ? failbackReadiness(seen) : launchReadiness(seen, rpoSeconds);
+            Optional<ServerNotReady> problem = launchReadiness(seen, rpoSeconds);
             if (problem.isPresent()) {
                 notReady.add(problem.get());
             } else {
                 ServerSnapshot s = seen.server();
                 ready.computeIfAbsent(new Scope(s.accountId(), s.region()), k -> new ArrayList<>())
-                        .add(new Member(s.sourceServerId(), s.criticality(), seen.failbackInstance()));
+                        .add(new Member(
+                                s.sourceServerId(),
+                                s.criticality(),
+                                null,
+                                seen.snapshot() == null ? null : seen.snapshot().snapshotId(),
+                                null));
             }
         }
         List<ServerNotReady> critical = notReady.stream()
@@ -63,8 +75,8 @@ public final class WavePlanner {
                 .toList();
         if (!critical.isEmpty()) {
             return new Rejected(
-                    critical.size() + " CRITICAL server(s) not ready for " + (failback ? "failback" : "recovery") + ": "
-                            + summary(critical) + ". Fix them (or mark them OPTIONAL) and retry the wave.",
+                    critical.size() + " CRITICAL server(s) not ready for recovery: " + summary(critical)
+                            + ". Fix them (or mark them OPTIONAL) and retry the wave.",
                     notReady);
         }
         if (ready.isEmpty()) {
@@ -86,7 +98,12 @@ public final class WavePlanner {
                             + " launch at most " + MAX_JOBS_PER_WAVE + " jobs. Split it into several waves.",
                     List.of());
         }
-        return new Accepted(batches, launching, notReady);
+        List<RecoveryPointUsed> points = servers.stream()
+                .filter(seen -> seen.snapshot() != null
+                        && launching.contains(seen.server().sourceServerId()))
+                .map(Seen::snapshot)
+                .toList();
+        return new Accepted(batches, launching, notReady, points);
     }
 
     static Optional<ServerNotReady> launchReadiness(Seen seen, @Nullable Integer rpoSeconds) {
@@ -107,6 +124,14 @@ public final class WavePlanner {
                     s,
                     ServerNotReadyReason.IN_ANOTHER_JOB,
                     "the server is in a DRS job that is still running; wait for it to finish (GET /drs/jobs)");
+        }
+        if (seen.snapshotProblem() != null) {
+            return notReady(s, ServerNotReadyReason.NO_SNAPSHOT, seen.snapshotProblem());
+        }
+        if (seen.snapshot() != null) {
+            // A chosen point in time launches from a snapshot that exists: today's replication does not matter
+            // (after ransomware the source may well be stalled or disconnected).
+            return Optional.empty();
         }
         if (state.replicationState() == ReplicationState.DISCONNECTED) {
             return notReady(
@@ -130,26 +155,11 @@ public final class WavePlanner {
         return Optional.empty();
     }
 
-    static Optional<ServerNotReady> failbackReadiness(Seen seen) {
-        ServerSnapshot s = seen.server();
-        if (seen.unreachable() != null) {
-            return notReady(s, ServerNotReadyReason.ACCESS_DENIED, seen.unreachable());
-        }
-        if (seen.failbackInstance() == null) {
-            return notReady(
-                    s,
-                    ServerNotReadyReason.NOT_FOUND,
-                    "no recovery (non-drill) instance of " + s.sourceServerId() + " to fail back from; recover it"
-                            + " first");
-        }
-        return Optional.empty();
-    }
-
     private static Optional<ServerNotReady> notReady(ServerSnapshot s, ServerNotReadyReason reason, String detail) {
         return Optional.of(new ServerNotReady(s.sourceServerId(), s.criticality(), reason, detail));
     }
 
-    private static String summary(List<ServerNotReady> servers) {
+    static String summary(List<ServerNotReady> servers) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < servers.size() && i < 5; i++) {
             ServerNotReady n = servers.get(i);

@@ -13,6 +13,7 @@ import dev.drsorchestrator.contracts.events.execution.WaveActionRequested;
 import dev.drsorchestrator.contracts.events.execution.WaveLaunchRequested;
 import dev.drsorchestrator.drsadapter.application.ActionService;
 import dev.drsorchestrator.drsadapter.application.CleanupService;
+import dev.drsorchestrator.drsadapter.application.FailbackService;
 import dev.drsorchestrator.drsadapter.application.InventoryService;
 import dev.drsorchestrator.drsadapter.application.LaunchService;
 import dev.drsorchestrator.drsadapter.application.Tracker;
@@ -37,13 +38,16 @@ class DrsInbox implements InboxHandler {
     private final CleanupService cleanups;
     private final Tracker tracker;
     private final InventoryService inventory;
+    private final FailbackService failbacks;
 
     DrsInbox(
             LaunchService launches,
             ActionService actions,
             CleanupService cleanups,
             Tracker tracker,
-            InventoryService inventory) {
+            InventoryService inventory,
+            FailbackService failbacks) {
+        this.failbacks = failbacks;
         this.launches = launches;
         this.actions = actions;
         this.cleanups = cleanups;
@@ -78,6 +82,7 @@ class DrsInbox implements InboxHandler {
             tracker.hint(e.jobId());
         } else if (event instanceof DrsRecoveryInstanceFailbackStateChange e) {
             tracker.hint(new Scope(e.account(), e.region()));
+            failbacks.hint();
         } else if (event instanceof DrsDataReplicationStalledChange e) {
             inventory.hint(new Scope(e.account(), e.region()));
         } else {

@@ -2,6 +2,7 @@ package dev.drsorchestrator.drsadapter.adapter.in.events;
 
 import dev.drsorchestrator.drsadapter.application.ActionService;
 import dev.drsorchestrator.drsadapter.application.Dispatcher;
+import dev.drsorchestrator.drsadapter.application.FailbackService;
 import dev.drsorchestrator.drsadapter.application.InventoryService;
 import dev.drsorchestrator.drsadapter.application.Tracker;
 import dev.drsorchestrator.drsadapter.application.Wakeup;
@@ -36,6 +37,7 @@ class Loops {
     private final Tracker tracker;
     private final ActionService actions;
     private final InventoryService inventory;
+    private final FailbackService failbacks;
     private final DrsConfig config;
     private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -46,8 +48,10 @@ class Loops {
             Tracker tracker,
             ActionService actions,
             InventoryService inventory,
+            FailbackService failbacks,
             DrsConfig config,
             Clock clock) {
+        this.failbacks = failbacks;
         this.dispatcher = dispatcher;
         this.tracker = tracker;
         this.actions = actions;
@@ -62,6 +66,7 @@ class Loops {
             loop("drs-launch-queue", dispatcher.wakeup(), config.dispatch().interval(), dispatcher::tick);
             loop("drs-job-tracker", tracker.wakeup(), config.tracking().tick(), tracker::tick);
             loop("drs-wave-actions", actions.wakeup(), Duration.ofSeconds(1), actions::tick);
+            loop("drs-failbacks", failbacks.wakeup(), config.tracking().tick(), failbacks::tick);
         } else {
             LOG.info("this instance does not launch or track jobs (drs.dispatch.enabled=false)");
         }

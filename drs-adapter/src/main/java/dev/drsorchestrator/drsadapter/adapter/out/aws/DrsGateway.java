@@ -3,6 +3,7 @@ package dev.drsorchestrator.drsadapter.adapter.out.aws;
 import static dev.drsorchestrator.drsadapter.adapter.out.aws.Failures.call;
 
 import dev.drsorchestrator.contracts.events.drs.SourceServerState;
+import dev.drsorchestrator.contracts.ids.AccountId;
 import dev.drsorchestrator.contracts.ids.DrsJobId;
 import dev.drsorchestrator.contracts.ids.Ec2InstanceId;
 import dev.drsorchestrator.contracts.ids.RecoveryInstanceId;
@@ -10,9 +11,11 @@ import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.contracts.model.JobStatus;
 import dev.drsorchestrator.contracts.model.LaunchStatus;
 import dev.drsorchestrator.contracts.model.ReplicationState;
+import dev.drsorchestrator.contracts.model.ServerOrigin;
 import dev.drsorchestrator.drsadapter.domain.JobView;
 import dev.drsorchestrator.drsadapter.domain.RecoveryApi;
 import dev.drsorchestrator.drsadapter.domain.RecoveryInstanceView;
+import dev.drsorchestrator.drsadapter.domain.RecoverySnapshotView;
 import dev.drsorchestrator.drsadapter.domain.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -30,12 +33,15 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.drs.model.DescribeJobLogItemsResponse;
 import software.amazon.awssdk.services.drs.model.DescribeJobsResponse;
 import software.amazon.awssdk.services.drs.model.DescribeRecoveryInstancesResponse;
+import software.amazon.awssdk.services.drs.model.DescribeRecoverySnapshotsResponse;
 import software.amazon.awssdk.services.drs.model.DescribeSourceServersResponse;
 import software.amazon.awssdk.services.drs.model.Job;
 import software.amazon.awssdk.services.drs.model.JobLog;
 import software.amazon.awssdk.services.drs.model.JobLogEvent;
 import software.amazon.awssdk.services.drs.model.ParticipatingServer;
 import software.amazon.awssdk.services.drs.model.RecoveryInstance;
+import software.amazon.awssdk.services.drs.model.RecoverySnapshot;
+import software.amazon.awssdk.services.drs.model.RecoverySnapshotsOrder;
 import software.amazon.awssdk.services.drs.model.SourceServer;
 import software.amazon.awssdk.services.drs.model.StartRecoveryRequestSourceServer;
 
@@ -84,10 +90,16 @@ class DrsGateway implements RecoveryApi {
     }
 
     @Override
-    public JobView startRecovery(Scope scope, List<SourceServerId> servers, boolean drill, Map<String, String> tags) {
+    public JobView startRecovery(
+            Scope scope,
+            List<SourceServerId> servers,
+            boolean drill,
+            Map<SourceServerId, String> snapshots,
+            Map<String, String> tags) {
         List<StartRecoveryRequestSourceServer> list = servers.stream()
                 .map(s -> StartRecoveryRequestSourceServer.builder()
                         .sourceServerID(s.value())
+                        .recoverySnapshotID(snapshots.get(s))
                         .build())
                 .toList();
         return view(call(
@@ -99,10 +111,45 @@ class DrsGateway implements RecoveryApi {
     }
 
     @Override
-    public void reverseReplication(Scope scope, RecoveryInstanceId instance) {
-        call(
-                "ReverseReplication",
-                () -> clients.drsStarts(scope).reverseReplication(r -> r.recoveryInstanceID(instance.value())));
+    public String reverseReplication(Scope scope, RecoveryInstanceId instance) {
+        return call(
+                        "ReverseReplication",
+                        () -> clients.drsStarts(scope).reverseReplication(r -> r.recoveryInstanceID(instance.value())))
+                .reversedDirectionSourceServerArn();
+    }
+
+    @Override
+    public void stopFailback(Scope scope, RecoveryInstanceId instance) {
+        call("StopFailback", () -> clients.drsStarts(scope).stopFailback(r -> r.recoveryInstanceID(instance.value())));
+    }
+
+    @Override
+    public List<RecoverySnapshotView> recoverySnapshots(
+            Scope scope, SourceServerId server, @Nullable Instant notAfter, int max) {
+        List<RecoverySnapshotView> out = new ArrayList<>();
+        String token = null;
+        do {
+            String from = token;
+            DescribeRecoverySnapshotsResponse page = call(
+                    "DescribeRecoverySnapshots",
+                    () -> clients.drsReads(scope).describeRecoverySnapshots(r -> {
+                        r.sourceServerID(server.value())
+                                .order(RecoverySnapshotsOrder.DESC)
+                                .maxResults(Math.min(max, PAGE))
+                                .nextToken(from);
+                        if (notAfter != null) {
+                            r.filters(f -> f.toDateTime(notAfter.toString()));
+                        }
+                    }));
+            for (RecoverySnapshot s : page.items()) {
+                Instant t = time(s.timestamp() != null ? s.timestamp() : s.expectedTimestamp());
+                if (t != null && (notAfter == null || !t.isAfter(notAfter)) && out.size() < max) {
+                    out.add(new RecoverySnapshotView(server, s.snapshotID(), t));
+                }
+            }
+            token = page.nextToken();
+        } while (token != null && !token.isEmpty() && out.size() < max);
+        return out;
     }
 
     @Override
@@ -291,6 +338,7 @@ class DrsGateway implements RecoveryApi {
                 ? null
                 : s.sourceProperties().identificationHints().hostname();
         String instance = s.recoveryInstanceId();
+        String direction = s.replicationDirectionAsString();
         return new SourceServerState(
                 SourceServerId.of(s.sourceServerID()),
                 hostname,
@@ -303,7 +351,30 @@ class DrsGateway implements RecoveryApi {
                                 || !RecoveryInstanceId.PATTERN.matcher(instance).matches()
                         ? null
                         : RecoveryInstanceId.of(instance),
-                seen == null ? Instant.EPOCH : seen);
+                seen == null ? Instant.EPOCH : seen,
+                origin(s),
+                direction == null || direction.isBlank() ? null : direction,
+                s.reversedDirectionSourceServerArn());
+    }
+
+    /** EC2 when DRS shows the origin's cloud properties (a Region), on premises otherwise. */
+    static ServerOrigin origin(SourceServer s) {
+        var cloud = s.sourceCloudProperties();
+        if (cloud == null
+                || cloud.originRegion() == null
+                || cloud.originRegion().isBlank()) {
+            return ServerOrigin.ON_PREMISES;
+        }
+        String account = cloud.originAccountID();
+        String instance = s.sourceProperties() == null || s.sourceProperties().identificationHints() == null
+                ? null
+                : s.sourceProperties().identificationHints().awsInstanceID();
+        return new ServerOrigin(
+                ServerOrigin.Type.EC2,
+                account == null || !account.matches("\\d{12}") ? null : AccountId.of(account),
+                cloud.originRegion(),
+                cloud.originAvailabilityZone(),
+                instance);
     }
 
     private static @Nullable Instant time(@Nullable String value) {

@@ -9,6 +9,7 @@ import dev.drsorchestrator.contracts.ids.ExecutionId;
 import dev.drsorchestrator.drsadapter.config.DrsConfig;
 import dev.drsorchestrator.drsadapter.domain.ActionRun;
 import dev.drsorchestrator.drsadapter.domain.Consumed;
+import dev.drsorchestrator.drsadapter.domain.FailbackRun;
 import dev.drsorchestrator.drsadapter.domain.InventoryState;
 import dev.drsorchestrator.drsadapter.domain.JobRequest;
 import dev.drsorchestrator.drsadapter.domain.JobStore;
@@ -100,6 +101,52 @@ class DynamoJobStore implements JobStore {
             tx.write("job", putNew(jobItem(job)));
         }
         commit(tx, events, consumed);
+    }
+
+    @Override
+    public void planFailback(String waveKey, FailbackRun run, List<Outgoing> events, Consumed consumed) {
+        Transaction tx = new Transaction();
+        tx.write(
+                "wave", putNew(Map.of("pk", s(waveKey), "executionId", s(run.executionId.value()), "kind", s("WAVE"))));
+        tx.write("failback", putNew(failbackItem(run)));
+        commit(tx, events, consumed);
+    }
+
+    @Override
+    public List<FailbackRun> openFailbacks() {
+        return queryAll(open("FAILBACK")).stream()
+                .map(i -> read(i, FailbackRun.class))
+                .toList();
+    }
+
+    @Override
+    public void save(FailbackRun run, List<JobRequest> newJobs, List<Outgoing> events) {
+        long expected = run.version;
+        run.version = expected + 1;
+        Transaction tx = new Transaction().write("failback", putVersioned(failbackItem(run), expected));
+        for (JobRequest job : newJobs) {
+            tx.write("job", putNew(jobItem(job)));
+        }
+        try {
+            commit(tx, events, null);
+        } catch (RuntimeException e) {
+            run.version = expected;
+            throw e;
+        }
+    }
+
+    private Map<String, AttributeValue> failbackItem(FailbackRun run) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s(run.id));
+        item.put("kind", s("FAILBACK"));
+        item.put("executionId", s(run.executionId.value()));
+        item.put("version", n(run.version));
+        item.put("doc", s(write(run)));
+        if (!run.done) {
+            item.put("open", s("FAILBACK"));
+            item.put("queueKey", s(run.createdAt.toEpochMilli() + "#" + run.id));
+        }
+        return item;
     }
 
     @Override
@@ -350,6 +397,8 @@ class DynamoJobStore implements JobStore {
                 j.version = version;
             } else if (value instanceof ActionRun a) {
                 a.version = version;
+            } else if (value instanceof FailbackRun f) {
+                f.version = version;
             }
             return value;
         } catch (IOException e) {
