@@ -376,36 +376,6 @@ class DrsSimulatorTest {
     }
 
     @Test
-    void failbackReversesReplicationAndLaunches() {
-        String queue = drsEventQueue();
-        String id = fleet(1, 0).get(0);
-        Job recovery = awaitCompleted(drs.startRecovery(b -> b.sourceServers(servers(List.of(id))))
-                .job()
-                .jobID());
-        awaitEvents(queue, 1);
-        String instance = recovery.participatingServers().get(0).recoveryInstanceID();
-        assertThatThrownBy(() -> drs.startFailbackLaunch(b -> b.recoveryInstanceIDs(instance)))
-                .isInstanceOf(ConflictException.class)
-                .hasMessageContaining("ReverseReplication first");
-        assertThat(drs.reverseReplication(b -> b.recoveryInstanceID(instance)).reversedDirectionSourceServerArn())
-                .endsWith(":source-server/" + id);
-        Job failback =
-                drs.startFailbackLaunch(b -> b.recoveryInstanceIDs(instance)).job();
-        assertThat(failback.initiatedByAsString()).isEqualTo("FAILBACK");
-        awaitCompleted(failback.jobID());
-        assertThat(drs.describeRecoveryInstances(b -> {})
-                        .items()
-                        .get(0)
-                        .failback()
-                        .stateAsString())
-                .isEqualTo("FAILBACK_COMPLETED");
-        assertThat(awaitEvents(queue, 3))
-                .extracting(AwsEvent::type)
-                .extracting(Enum::name)
-                .containsOnly("DRS_RECOVERY_INSTANCE_FAILBACK_STATE_CHANGE");
-    }
-
-    @Test
     void stallingReplicationSendsTheStalledChangeEvent() {
         String queue = drsEventQueue();
         String id = fleet(1, 0).get(0);

@@ -244,6 +244,17 @@ public final class AdminApi {
                     return HttpResult.json(
                             Json.object().put("sourceServerID", parts.get(2)).put("state", state));
                 }
+                if (parts.size() == 4
+                        && parts.get(1).equals("recovery-instances")
+                        && parts.get(3).equals("failback-client")
+                        && m.equals("POST")) {
+                    JsonNode in = body(r);
+                    JsonNode connected = in.path("connected");
+                    if (!connected.isMissingNode() && !connected.isNull() && !connected.isBoolean()) {
+                        throw new IllegalArgumentException("connected: true or false, got " + connected);
+                    }
+                    return HttpResult.json(drs.failbackClient(parts.get(2), connected.asBoolean(true)));
+                }
             }
         }
         return problem(404, "no admin route " + m + " /_devstack/" + path + "; docs/devstack.md lists them");

@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  *     account: "111111111111"
  *     tags: {Tier: db}
  *     replicationState: CONTINUOUS
+ *   - hostname: web-01                  # an EC2 instance replicated to this Region from us-west-2
+ *     origin: {type: EC2, region: us-west-2, accountId: "111111111111"}
  * generate:
  *   - count: 60
  *     accounts: ["111111111111", "222222222222"]

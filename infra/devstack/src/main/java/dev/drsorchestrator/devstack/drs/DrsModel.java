@@ -30,6 +30,9 @@ final class DrsModel {
         return TIME.format(t);
     }
 
+    /** Where an EC2-origin source server runs: its account, Region, Availability Zone and instance. */
+    record Ec2Origin(String account, String region, String availabilityZone, String instanceId) {}
+
     static final class SourceServer {
         final String id;
         final String account;
@@ -60,6 +63,21 @@ final class DrsModel {
         @Nullable
         String reversedDirectionSourceServerArn;
 
+        /** The EC2 instance this server is, or null for an on-premises server. */
+        @Nullable
+        Ec2Origin origin;
+
+        /** The recovery instance this server replicates from, when ReverseReplication made or reused it. */
+        @Nullable
+        String replicatingFromInstanceId;
+
+        /** Bumped when a reverse sync starts: a sync timer armed before then does nothing. */
+        long syncRound;
+
+        /** When replication last became CONTINUOUS after a reverse sync: no snapshot is older. Null: no such limit. */
+        @Nullable
+        Instant syncedAt;
+
         SourceServer(
                 String id,
                 String account,
@@ -87,6 +105,17 @@ final class DrsModel {
             return LAUNCHABLE.contains(replicationState);
         }
 
+        String originEnvironment() {
+            return origin == null ? "ON_PREMISES" : "AWS";
+        }
+
+        private long replicatedBytes(long total) {
+            if (hasSnapshot()) {
+                return total;
+            }
+            return replicationState.equals("INITIAL_SYNC") && replicatingFromInstanceId != null ? total / 2 : 0L;
+        }
+
         ObjectNode json(Instant now) {
             ObjectNode o = Json.object().put("sourceServerID", id).put("arn", arn());
             ObjectNode t = o.putObject("tags");
@@ -103,7 +132,7 @@ final class DrsModel {
                     .addObject()
                     .put("deviceName", "/dev/sda1")
                     .put("totalStorageBytes", 21474836480L)
-                    .put("replicatedStorageBytes", hasSnapshot() ? 21474836480L : 0L)
+                    .put("replicatedStorageBytes", replicatedBytes(21474836480L))
                     .put("rescannedStorageBytes", 0)
                     .put("backloggedStorageBytes", 0);
             if (replicationState.equals("STALLED")) {
@@ -111,9 +140,10 @@ final class DrsModel {
                         .put("error", "FAILED_TO_CONNECT_AGENT_TO_REPLICATION_SERVER")
                         .put("rawError", "devstack: replication stalled by fault injection");
             }
+            Instant firstByte = addedAt.plusSeconds(60);
             ObjectNode life = o.putObject("lifeCycle")
                     .put("addedToServiceDateTime", time(addedAt))
-                    .put("firstByteDateTime", time(addedAt.plusSeconds(60)))
+                    .put("firstByteDateTime", time(firstByte.isAfter(now) ? addedAt : firstByte))
                     .put(
                             "elapsedReplicationDuration",
                             Duration.between(addedAt, now).toString())
@@ -136,7 +166,16 @@ final class DrsModel {
                     .put("lastUpdatedDateTime", time(now))
                     .put("recommendedInstanceType", recommendedInstanceType)
                     .put("ramBytes", 8589934592L);
-            props.putObject("identificationHints").put("hostname", hostname).put("fqdn", hostname + ".corp.example");
+            ObjectNode hints = props.putObject("identificationHints")
+                    .put("hostname", hostname)
+                    .put("fqdn", hostname + ".corp.example");
+            if (origin != null) {
+                hints.put("awsInstanceID", origin.instanceId());
+                o.putObject("sourceCloudProperties")
+                        .put("originAccountID", origin.account())
+                        .put("originRegion", origin.region())
+                        .put("originAvailabilityZone", origin.availabilityZone());
+            }
             props.putArray("cpus").addObject().put("cores", 2).put("modelName", "devstack vCPU");
             props.putObject("os").put("fullString", "Amazon Linux 2023 (devstack)");
             o.putObject("stagingArea").put("status", "NOT_EXTENDED").put("stagingAccountID", account);
@@ -156,6 +195,10 @@ final class DrsModel {
         String recoveryInstanceId;
 
         String launchStatus = "PENDING";
+
+        /** The point in time StartRecovery asked for (the snapshot's time), or null for the latest. */
+        @Nullable
+        Instant snapshotTime;
 
         Participant(String sourceServerId) {
             this.sourceServerId = sourceServerId;
@@ -255,6 +298,10 @@ final class DrsModel {
         final boolean drill;
         final Instant pointInTime;
         final String instanceType;
+        /** {@code AWS} for a recovery instance of an EC2-origin server, {@code ON_PREMISES} otherwise. */
+        final String originEnvironment;
+
+        final String originAvailabilityZone;
         final Map<String, String> tags = new LinkedHashMap<>();
         String ec2State = "PENDING";
 
@@ -264,6 +311,16 @@ final class DrsModel {
         @Nullable
         String failbackJobId;
 
+        /** The DRS Failback Client connected for this instance, or null. */
+        @Nullable
+        String failbackClientId;
+
+        @Nullable
+        Instant failbackInitiatedAt;
+
+        /** Bumped when a Failback Client connects or goes: a sync timer armed before then does nothing. */
+        long failbackRound;
+
         RecoveryInstance(
                 String id,
                 String account,
@@ -272,7 +329,9 @@ final class DrsModel {
                 String jobId,
                 boolean drill,
                 Instant pointInTime,
-                String instanceType) {
+                String instanceType,
+                String originEnvironment,
+                String originAvailabilityZone) {
             this.id = id;
             this.account = account;
             this.region = region;
@@ -281,13 +340,19 @@ final class DrsModel {
             this.drill = drill;
             this.pointInTime = pointInTime;
             this.instanceType = instanceType;
+            this.originEnvironment = originEnvironment;
+            this.originAvailabilityZone = originAvailabilityZone;
         }
 
         String arn() {
             return "arn:aws:drs:" + region + ":" + account + ":recovery-instance/" + id;
         }
 
-        ObjectNode json() {
+        String failbackStateOrDefault() {
+            return failbackState == null ? "FAILBACK_NOT_STARTED" : failbackState;
+        }
+
+        ObjectNode json(Instant now) {
             ObjectNode o = Json.object()
                     .put("recoveryInstanceID", id)
                     .put("ec2InstanceID", id)
@@ -297,15 +362,20 @@ final class DrsModel {
                     .put("arn", arn())
                     .put("isDrill", drill)
                     .put("pointInTimeSnapshotDateTime", time(pointInTime))
-                    .put("originEnvironment", "ON_PREMISES")
-                    .put("originAvailabilityZone", region + "a");
+                    .put("originEnvironment", originEnvironment)
+                    .put("originAvailabilityZone", originAvailabilityZone);
             ObjectNode t = o.putObject("tags");
             tags.forEach(t::put);
             o.putObject("recoveryInstanceProperties")
                     .put("lastUpdatedDateTime", time(pointInTime))
                     .put("ramBytes", 8589934592L);
-            ObjectNode fb = o.putObject("failback")
-                    .put("state", failbackState == null ? "FAILBACK_NOT_STARTED" : failbackState);
+            ObjectNode fb = o.putObject("failback").put("state", failbackStateOrDefault());
+            if (failbackClientId != null) {
+                fb.put("failbackClientID", failbackClientId).put("failbackClientLastSeenByServiceDateTime", time(now));
+            }
+            if (failbackInitiatedAt != null) {
+                fb.put("failbackInitiationTime", time(failbackInitiatedAt));
+            }
             if (failbackJobId != null) {
                 fb.put("failbackJobID", failbackJobId);
             }

@@ -3,6 +3,7 @@ package dev.drsorchestrator.devstack.drs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.drsorchestrator.devstack.drs.DrsModel.Ec2Origin;
 import dev.drsorchestrator.devstack.drs.DrsModel.Job;
 import dev.drsorchestrator.devstack.drs.DrsModel.LogItem;
 import dev.drsorchestrator.devstack.drs.DrsModel.Participant;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,6 +53,8 @@ public final class DrsSimulator {
     }
 
     private static final Pattern SERVER_ID = Pattern.compile("s-[0-9a-zA-Z]{17}");
+    private static final Pattern EC2_INSTANCE_ID = Pattern.compile("i-[0-9a-f]{8}([0-9a-f]{9})?");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
     private static final Duration SNAPSHOT_INTERVAL = Duration.ofMinutes(10);
     private static final int SNAPSHOT_HISTORY = 144;
 
@@ -62,6 +64,8 @@ public final class DrsSimulator {
     private final EventSink sink;
     private final CallLog calls = new CallLog();
     private final AtomicLong ids = new AtomicLong();
+    /** Numbers the reversed source servers ReverseReplication makes, for their seeded ids. */
+    private final AtomicLong reversals = new AtomicLong();
     /** Bumped by {@link #reset}: timers armed before a reset then do nothing. */
     private final AtomicLong generation = new AtomicLong();
 
@@ -133,6 +137,7 @@ public final class DrsSimulator {
         instances.clear();
         calls.clear();
         ids.set(0);
+        reversals.set(0);
         seeded = new Seeded(seed);
         timings = Timings.DEFAULT;
         quotas = Quotas.DEFAULT;
@@ -141,7 +146,10 @@ public final class DrsSimulator {
 
     // ---- fleet (admin)
 
-    /** A source server to add to the fleet; null fields take defaults (generated id, default account/region …). */
+    /**
+     * A source server to add to the fleet; null fields take defaults (generated id, default account/region …). A null
+     * {@code origin} is an on-premises server.
+     */
     public record ServerSpec(
             @Nullable String id,
             String hostname,
@@ -150,7 +158,58 @@ public final class DrsSimulator {
             @Nullable Map<String, String> tags,
             @Nullable String replicationState,
             @Nullable String lagDuration,
-            @Nullable String recommendedInstanceType) {}
+            @Nullable String recommendedInstanceType,
+            @Nullable Origin origin) {
+
+        /** An on-premises server (no origin). */
+        public ServerSpec(
+                @Nullable String id,
+                String hostname,
+                @Nullable String account,
+                @Nullable String region,
+                @Nullable Map<String, String> tags,
+                @Nullable String replicationState,
+                @Nullable String lagDuration,
+                @Nullable String recommendedInstanceType) {
+            this(id, hostname, account, region, tags, replicationState, lagDuration, recommendedInstanceType, null);
+        }
+
+        /** This server, from the given origin. */
+        public ServerSpec withOrigin(@Nullable Origin newOrigin) {
+            return new ServerSpec(
+                    id,
+                    hostname,
+                    account,
+                    region,
+                    tags,
+                    replicationState,
+                    lagDuration,
+                    recommendedInstanceType,
+                    newOrigin);
+        }
+    }
+
+    /**
+     * Where a source server runs: {@code ON_PREMISES} (the default) or {@code EC2}. For EC2 the region is required;
+     * the account defaults to the server's, the Availability Zone to the region and {@code a}, the instance id to one
+     * drawn from the seed and the server.
+     */
+    public record Origin(
+            @Nullable String type,
+            @Nullable String accountId,
+            @Nullable String region,
+            @Nullable String availabilityZone,
+            @Nullable String instanceId) {
+
+        /** An EC2 instance in {@code region}, everything else defaulted. */
+        public static Origin ec2(String region) {
+            return new Origin("EC2", null, region, null, null);
+        }
+
+        public static Origin onPremises() {
+            return new Origin("ON_PREMISES", null, null, null, null);
+        }
+    }
 
     /** Adds or replaces servers; returns them as DescribeSourceServers shows them. */
     public synchronized List<ObjectNode> addServers(List<ServerSpec> specs) {
@@ -196,7 +255,48 @@ public final class DrsSimulator {
             s.tags.putAll(spec.tags());
         }
         s.tags.putIfAbsent("Name", spec.hostname());
+        s.origin = origin(spec.origin(), account, id);
         return s;
+    }
+
+    private @Nullable Ec2Origin origin(@Nullable Origin o, String serverAccount, String serverId) {
+        if (o == null) {
+            return null;
+        }
+        String type = o.type() == null ? "ON_PREMISES" : o.type();
+        switch (type) {
+            case "ON_PREMISES" -> {
+                return null;
+            }
+            case "EC2" -> {
+                String region = o.region();
+                if (region == null || region.isBlank()) {
+                    throw new IllegalArgumentException("origin.region: required for an EC2 origin");
+                }
+                if (!REGION.matcher(region).matches()) {
+                    throw new IllegalArgumentException("origin.region: not a Region name such as us-west-2: " + region);
+                }
+                String account = o.accountId() == null ? serverAccount : o.accountId();
+                if (!account.matches("\\d{12}")) {
+                    throw new IllegalArgumentException("origin.accountId: must be 12 digits, got '" + account + "'");
+                }
+                String zone = o.availabilityZone() == null ? region + "a" : o.availabilityZone();
+                if (!zone.startsWith(region) || zone.length() == region.length()) {
+                    throw new IllegalArgumentException(
+                            "origin.availabilityZone: an Availability Zone of " + region + ", got '" + zone + "'");
+                }
+                String instance = o.instanceId() == null
+                        ? "i-" + seeded.hex(17, "origin-instance", serverAccount, serverId)
+                        : o.instanceId();
+                if (!EC2_INSTANCE_ID.matcher(instance).matches()) {
+                    throw new IllegalArgumentException(
+                            "origin.instanceId: an EC2 instance id is 'i-' and 8 or 17 hex digits, got '" + instance
+                                    + "'");
+                }
+                return new Ec2Origin(account, region, zone, instance);
+            }
+            default -> throw new IllegalArgumentException("origin.type: EC2 or ON_PREMISES, got '" + type + "'");
+        }
     }
 
     /**
@@ -291,7 +391,8 @@ public final class DrsSimulator {
     }
 
     public synchronized List<ObjectNode> allRecoveryInstances() {
-        return instances.values().stream().map(RecoveryInstance::json).toList();
+        Instant now = now();
+        return instances.values().stream().map(ri -> ri.json(now)).toList();
     }
 
     /**
@@ -341,7 +442,11 @@ public final class DrsSimulator {
             }
             ObjectNode out = dispatch(operation, scope, request);
             JsonNode job = out.get("job");
-            result = job != null ? job.path("jobID").asText() : null;
+            if (job != null) {
+                result = job.path("jobID").asText();
+            } else if (out.hasNonNull("reversedDirectionSourceServerArn")) {
+                result = out.get("reversedDirectionSourceServerArn").asText();
+            }
             return out;
         } catch (AwsServiceException e) {
             outcome = e.code();
@@ -366,6 +471,7 @@ public final class DrsSimulator {
             case "DescribeRecoverySnapshots" -> describeRecoverySnapshots(scope, in);
             case "ReverseReplication" -> reverseReplication(scope, in);
             case "StartFailbackLaunch" -> startFailbackLaunch(scope, in);
+            case "StopFailback" -> stopFailback(scope, in);
             case "StopReplication" -> Json.object().set("sourceServer", setServerState(scope, in, "STOPPED"));
             case "DisconnectSourceServer" -> setServerState(scope, in, "DISCONNECTED");
             default ->
@@ -400,12 +506,17 @@ public final class DrsSimulator {
         Job job;
         synchronized (this) {
             List<SourceServer> members = new ArrayList<>();
+            Map<String, Instant> pointsInTime = new LinkedHashMap<>();
             for (var e : snapshots.entrySet()) {
                 SourceServer s = server(scope, e.getKey());
-                if (e.getValue() != null && !snapshotIds(s, now()).contains(e.getValue())) {
-                    throw fieldError(
-                            "sourceServers.recoverySnapshotID",
-                            "recovery snapshot " + e.getValue() + " does not exist for source server " + s.id);
+                if (e.getValue() != null) {
+                    Instant taken = snapshotTaken(s, e.getValue(), now());
+                    if (taken == null) {
+                        throw fieldError(
+                                "sourceServers.recoverySnapshotID",
+                                "recovery snapshot " + e.getValue() + " does not exist for source server " + s.id);
+                    }
+                    pointsInTime.put(s.id, taken);
                 }
                 members.add(s);
             }
@@ -444,7 +555,9 @@ public final class DrsSimulator {
             }
             job = newJob(scope, "LAUNCH", drill ? "START_DRILL" : "START_RECOVERY", drill, tags);
             for (SourceServer s : members) {
-                job.participants.add(new Participant(s.id));
+                Participant p = new Participant(s.id);
+                p.snapshotTime = pointsInTime.get(s.id);
+                job.participants.add(p);
                 s.lastLaunchResult = "PENDING";
                 s.lastLaunchJobId = job.id;
                 s.lastLaunchType = drill ? "DRILL" : "RECOVERY";
@@ -530,8 +643,13 @@ public final class DrsSimulator {
                     synchronized (this) {
                         p.launchStatus = "IN_PROGRESS";
                         Instant now = now();
-                        job.log.add(new LogItem(now, "SNAPSHOT_START", p.sourceServerId, null, null));
-                        job.log.add(new LogItem(now, "SNAPSHOT_END", p.sourceServerId, null, null));
+                        if (p.snapshotTime != null) {
+                            // the point in time StartRecovery chose: no new snapshot is taken
+                            job.log.add(new LogItem(now, "USING_PREVIOUS_SNAPSHOT", p.sourceServerId, null, null));
+                        } else {
+                            job.log.add(new LogItem(now, "SNAPSHOT_START", p.sourceServerId, null, null));
+                            job.log.add(new LogItem(now, "SNAPSHOT_END", p.sourceServerId, null, null));
+                        }
                         job.log.add(new LogItem(now, "CONVERSION_START", p.sourceServerId, null, null));
                     }
                     long span = t.launchMaxMillis() - t.launchMinMillis();
@@ -551,7 +669,7 @@ public final class DrsSimulator {
         synchronized (this) {
             s = servers.get(p.sourceServerId);
             Instant now = now();
-            if (s != null && s.replicationState.equals("STALLED")) {
+            if (s != null && s.replicationState.equals("STALLED") && p.snapshotTime == null) {
                 job.log.add(new LogItem(now, "USING_PREVIOUS_SNAPSHOT", p.sourceServerId, null, null));
             }
             job.log.add(new LogItem(now, "CONVERSION_END", p.sourceServerId, null, null));
@@ -566,8 +684,12 @@ public final class DrsSimulator {
                         p.sourceServerId,
                         job.id,
                         job.drill,
-                        now.minus(s.lag).truncatedTo(ChronoUnit.SECONDS),
-                        s.recommendedInstanceType);
+                        p.snapshotTime != null
+                                ? p.snapshotTime
+                                : now.minus(s.lag).truncatedTo(ChronoUnit.SECONDS),
+                        s.recommendedInstanceType,
+                        s.originEnvironment(),
+                        s.origin != null ? s.origin.availabilityZone() : job.region + "a");
                 ri.ec2State = "RUNNING";
                 ri.tags.putAll(s.tags);
                 ri.tags.putAll(job.tags);
@@ -732,7 +854,8 @@ public final class DrsSimulator {
                 keys.add(ri.id);
             }
         }
-        return page(keys, in, id -> instances.get(id).json());
+        Instant now = now();
+        return page(keys, in, id -> instances.get(id).json(now));
     }
 
     private synchronized ObjectNode describeRecoverySnapshots(Scope scope, JsonNode in) {
@@ -757,14 +880,17 @@ public final class DrsSimulator {
                     .put("snapshotID", snapshotId(s, t))
                     .put("sourceServerID", s.id)
                     .put("expectedTimestamp", DrsModel.time(t))
-                    .put("timestamp", DrsModel.time(t.plusSeconds(3)));
+                    .put("timestamp", DrsModel.time(snapshotTimestamp(t)));
             snap.putArray("ebsSnapshots").add("snap-" + seeded.hex(17, "ebs", s.id, t.getEpochSecond()));
         }
         page.writeToken(out, "nextToken");
         return out;
     }
 
-    /** Snapshots every 10 minutes for a day, up to now minus the replication lag; none before the first sync. */
+    /**
+     * Snapshots every 10 minutes for a day, up to now minus the replication lag; none before the first sync. A server
+     * whose replication ReverseReplication (re)started has its first snapshot when it became CONTINUOUS.
+     */
     private List<Instant> snapshotTimes(SourceServer s, Instant now) {
         if (!s.hasSnapshot()) {
             return List.of();
@@ -772,18 +898,32 @@ public final class DrsSimulator {
         long step = SNAPSHOT_INTERVAL.getSeconds();
         long latest = (now.minus(s.lag).getEpochSecond() / step) * step;
         List<Instant> out = new ArrayList<>();
-        for (int k = SNAPSHOT_HISTORY - 1; k >= 0; k--) {
-            out.add(Instant.ofEpochSecond(latest - k * step));
+        Instant synced = s.syncedAt == null ? null : s.syncedAt.truncatedTo(ChronoUnit.SECONDS);
+        if (synced != null) {
+            out.add(synced);
         }
-        return out;
+        for (int k = SNAPSHOT_HISTORY - 1; k >= 0; k--) {
+            Instant t = Instant.ofEpochSecond(latest - k * step);
+            if (synced == null || t.isAfter(synced)) {
+                out.add(t);
+            }
+        }
+        return out.size() > SNAPSHOT_HISTORY ? out.subList(out.size() - SNAPSHOT_HISTORY, out.size()) : out;
     }
 
-    private Set<String> snapshotIds(SourceServer s, Instant now) {
-        Set<String> out = new HashSet<>();
+    /** When the snapshot {@code snapshotId} of {@code s} was taken (its {@code timestamp}), or null if it has none. */
+    private @Nullable Instant snapshotTaken(SourceServer s, String snapshotId, Instant now) {
         for (Instant t : snapshotTimes(s, now)) {
-            out.add(snapshotId(s, t));
+            if (snapshotId(s, t).equals(snapshotId)) {
+                return snapshotTimestamp(t);
+            }
         }
-        return out;
+        return null;
+    }
+
+    /** A snapshot expected at {@code t} is taken a few seconds later. */
+    private static Instant snapshotTimestamp(Instant expected) {
+        return expected.plusSeconds(3);
     }
 
     private String snapshotId(SourceServer s, Instant t) {
@@ -803,7 +943,7 @@ public final class DrsSimulator {
         synchronized (this) {
             List<RecoveryInstance> targets = new ArrayList<>();
             for (String id : ids) {
-                targets.add(instance(scope, id));
+                targets.add(instance(scope, id, "recoveryInstanceIDs"));
             }
             for (Job j : activeJobs(scope)) {
                 for (String id : j.instancesToTerminate) {
@@ -857,43 +997,200 @@ public final class DrsSimulator {
         return Json.object().set("job", job.json());
     }
 
-    private RecoveryInstance instance(Scope scope, String id) {
+    private RecoveryInstance instance(Scope scope, String id, String field) {
         RecoveryInstance ri = instances.get(id);
         if (ri == null || !scope.owns(ri.account, ri.region)) {
             throw fieldError(
-                    "recoveryInstanceIDs",
+                    field,
                     "recovery instance " + id + " does not exist in account " + scope.account() + " region "
                             + scope.region());
         }
         return ri;
     }
 
+    // ---- reverse replication (EC2 origin)
+
+    /**
+     * ReverseReplication of a recovery instance of an EC2-origin server {@code s}: replication in the reverse
+     * direction, from the recovery instance to a source server in the origin account and Region. That server is the
+     * one {@code s.reversedDirectionSourceServerArn} names when it still exists (reversing a failed-back instance brings
+     * back the original server), else a new one. It syncs (INITIAL_SYNC, then CONTINUOUS after
+     * {@code reverseSyncMillis}).
+     */
     private ObjectNode reverseReplication(Scope scope, JsonNode in) {
         String id = Json.required(in, "recoveryInstanceID");
-        RecoveryInstance ri;
-        String serverArn;
+        SourceServer target;
+        long round;
         synchronized (this) {
-            ri = instance(scope, id);
+            RecoveryInstance ri = instance(scope, id, "recoveryInstanceID");
             if (ri.drill) {
                 throw fieldError(
                         "recoveryInstanceID",
                         "recovery instance " + id
                                 + " was launched by a drill; only recovery (not drill) instances can fail back");
             }
-            ri.failbackState = "FAILBACK_READY_FOR_LAUNCH";
             SourceServer s = servers.get(ri.sourceServerId);
-            serverArn = s == null
-                    ? "arn:aws:drs:" + ri.region + ":" + ri.account + ":source-server/" + ri.sourceServerId
-                    : s.arn();
+            if (s == null) {
+                throw fieldError(
+                        "recoveryInstanceID",
+                        "the source server " + ri.sourceServerId + " of recovery instance " + id
+                                + " is no longer in DRS");
+            }
+            Ec2Origin origin = s.origin;
+            if (origin == null) {
+                throw fieldError(
+                        "recoveryInstanceID",
+                        "ReverseReplication applies to recovery instances of EC2-origin source servers; recovery"
+                                + " instance " + id + " is of on-premises source server " + s.id
+                                + ", which fails back with the DRS Failback Client (StartFailbackLaunch)");
+            }
+            SourceServer existing =
+                    s.reversedDirectionSourceServerArn == null ? null : serverByArn(s.reversedDirectionSourceServerArn);
+            if (existing != null && id.equals(existing.replicatingFromInstanceId)) {
+                throw new AwsServiceException(
+                                409,
+                                "ConflictException",
+                                "Recovery instance " + id + ": replication in the reverse direction already runs to "
+                                        + existing.arn() + ".")
+                        .with("resourceId", id)
+                        .with("resourceType", "RECOVERY_INSTANCE");
+            }
+            Instant now = now();
+            if (existing != null) {
+                target = existing;
+            } else {
+                String newId;
+                do {
+                    newId = "s-" + seeded.hex(17, "reversed", s.id, reversals.incrementAndGet());
+                } while (servers.containsKey(newId));
+                target = new SourceServer(
+                        newId,
+                        origin.account(),
+                        origin.region(),
+                        s.hostname,
+                        "INITIAL_SYNC",
+                        Duration.ZERO,
+                        s.recommendedInstanceType,
+                        now);
+                target.tags.putAll(s.tags);
+                servers.put(target.id, target);
+                s.reversedDirectionSourceServerArn = target.arn();
+            }
+            target.reversedDirectionSourceServerArn = s.arn();
+            target.origin = new Ec2Origin(ri.account, ri.region, ri.region + "a", ri.id);
+            target.replicatingFromInstanceId = ri.id;
+            target.replicationDirection = "FAILBACK".equals(s.replicationDirection) ? "FAILOVER" : "FAILBACK";
+            target.replicationState = "INITIAL_SYNC";
+            target.lag = Duration.ZERO;
+            target.syncedAt = null;
+            round = ++target.syncRound;
         }
-        emit(
-                ri.account,
-                ri.region,
-                "DRS Recovery Instance Failback State Change",
-                Json.object().put("state", "FAILBACK_READY_FOR_LAUNCH"),
-                ri.arn(),
-                "failback:" + id + ":ready");
-        return Json.object().put("reversedDirectionSourceServerArn", serverArn);
+        SourceServer syncing = target;
+        later(Duration.ofMillis(timings.reverseSyncMillis()), () -> {
+            synchronized (this) {
+                if (servers.get(syncing.id) == syncing
+                        && syncing.syncRound == round
+                        && syncing.replicationState.equals("INITIAL_SYNC")) {
+                    syncing.replicationState = "CONTINUOUS";
+                    syncing.syncedAt = now();
+                }
+            }
+        });
+        return Json.object().put("reversedDirectionSourceServerArn", target.arn());
+    }
+
+    private @Nullable SourceServer serverByArn(String arn) {
+        for (SourceServer s : servers.values()) {
+            if (s.arn().equals(arn)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    // ---- failback of on-premises servers (the DRS Failback Client)
+
+    /**
+     * Marks a DRS Failback Client connected for a recovery instance (an operator booted it on the failback target):
+     * the instance is FAILBACK_NOT_READY_FOR_LAUNCH while the client replicates, then FAILBACK_READY_FOR_LAUNCH after
+     * {@code failbackSyncMillis}. Only for recovery (not drill) instances of on-premises servers. Returns the
+     * instance as DescribeRecoveryInstances shows it.
+     */
+    public ObjectNode connectFailbackClient(String recoveryInstanceId) {
+        return failbackClient(recoveryInstanceId, true);
+    }
+
+    /** The Failback Client of a recovery instance goes away: it is FAILBACK_NOT_STARTED again, unless completed. */
+    public ObjectNode disconnectFailbackClient(String recoveryInstanceId) {
+        return failbackClient(recoveryInstanceId, false);
+    }
+
+    /** {@link #connectFailbackClient} or {@link #disconnectFailbackClient}. */
+    public ObjectNode failbackClient(String recoveryInstanceId, boolean connected) {
+        RecoveryInstance ri;
+        String before;
+        String after;
+        long round;
+        ObjectNode out;
+        synchronized (this) {
+            ri = instances.get(recoveryInstanceId);
+            if (ri == null) {
+                throw AwsServiceException.notFound(
+                        "ResourceNotFoundException", "no recovery instance " + recoveryInstanceId);
+            }
+            if (ri.drill) {
+                throw new IllegalArgumentException("recovery instance " + recoveryInstanceId
+                        + " was launched by a drill; only recovery (not drill) instances fail back");
+            }
+            if (!ri.originEnvironment.equals("ON_PREMISES")) {
+                throw new IllegalArgumentException("recovery instance " + recoveryInstanceId
+                        + " is of an EC2-origin source server: it fails back with ReverseReplication, not with the"
+                        + " DRS Failback Client");
+            }
+            before = ri.failbackStateOrDefault();
+            if (before.equals("FAILBACK_IN_PROGRESS")) {
+                throw new AwsServiceException(
+                        409,
+                        "ConflictException",
+                        "recovery instance " + recoveryInstanceId + " is failing back in job " + ri.failbackJobId
+                                + "; wait for it to end");
+            }
+            round = ++ri.failbackRound;
+            if (connected) {
+                ri.failbackClientId = "fbc-" + seeded.hex(17, "failback-client", ri.id, round);
+                ri.failbackInitiatedAt = now();
+                ri.failbackState = "FAILBACK_NOT_READY_FOR_LAUNCH";
+            } else {
+                ri.failbackClientId = null;
+                if (!before.equals("FAILBACK_COMPLETED")) {
+                    ri.failbackInitiatedAt = null;
+                    ri.failbackState = "FAILBACK_NOT_STARTED";
+                }
+            }
+            after = ri.failbackStateOrDefault();
+            out = ri.json(now());
+        }
+        if (!after.equals(before)) {
+            emitFailbackState(ri, after, "client:" + round);
+        }
+        if (connected) {
+            RecoveryInstance syncing = ri;
+            later(Duration.ofMillis(timings.failbackSyncMillis()), () -> {
+                boolean ready = false;
+                synchronized (this) {
+                    if (instances.get(syncing.id) == syncing
+                            && syncing.failbackRound == round
+                            && "FAILBACK_NOT_READY_FOR_LAUNCH".equals(syncing.failbackState)) {
+                        syncing.failbackState = "FAILBACK_READY_FOR_LAUNCH";
+                        ready = true;
+                    }
+                }
+                if (ready) {
+                    emitFailbackState(syncing, "FAILBACK_READY_FOR_LAUNCH", "ready:" + round);
+                }
+            });
+        }
+        return out;
     }
 
     private ObjectNode startFailbackLaunch(Scope scope, JsonNode in) {
@@ -907,15 +1204,16 @@ public final class DrsSimulator {
         List<RecoveryInstance> targets = new ArrayList<>();
         synchronized (this) {
             for (String id : ids) {
-                RecoveryInstance ri = instance(scope, id);
+                RecoveryInstance ri = instance(scope, id, "recoveryInstanceIDs");
                 if (!"FAILBACK_READY_FOR_LAUNCH".equals(ri.failbackState)) {
                     throw new AwsServiceException(
                                     409,
                                     "ConflictException",
                                     "Recovery instance " + id
                                             + " is not ready for failback launch (failback state "
-                                            + (ri.failbackState == null ? "FAILBACK_NOT_STARTED" : ri.failbackState)
-                                            + "). Call ReverseReplication first.")
+                                            + ri.failbackStateOrDefault()
+                                            + "). Boot the DRS Failback Client on the failback target and wait for"
+                                            + " FAILBACK_READY_FOR_LAUNCH.")
                             .with("resourceId", id)
                             .with("resourceType", "RECOVERY_INSTANCE");
                 }
@@ -925,46 +1223,112 @@ public final class DrsSimulator {
             job = newJob(scope, "LAUNCH", "FAILBACK", false, tags(in));
             for (RecoveryInstance ri : targets) {
                 Participant p = new Participant(ri.sourceServerId);
+                p.recoveryInstanceId = ri.id;
                 job.participants.add(p);
                 ri.failbackState = "FAILBACK_IN_PROGRESS";
                 ri.failbackJobId = job.id;
             }
         }
         for (RecoveryInstance ri : targets) {
-            emit(
-                    ri.account,
-                    ri.region,
-                    "DRS Recovery Instance Failback State Change",
-                    Json.object().put("state", "FAILBACK_IN_PROGRESS"),
-                    ri.arn(),
-                    "failback:" + ri.id + ":" + job.id + ":progress");
+            emitFailbackState(ri, "FAILBACK_IN_PROGRESS", job.id + ":progress");
         }
+        runFailbackJob(job, targets);
+        return Json.object().set("job", job.json());
+    }
+
+    /** As a launch job: STARTED, then each server IN_PROGRESS and LAUNCHED or FAILED on the launch timings. */
+    private void runFailbackJob(Job job, List<RecoveryInstance> targets) {
         Timings t = timings;
-        later(Duration.ofMillis(t.jobStartMillis() + t.launchMaxMillis()), () -> {
-            boolean done;
+        later(Duration.ofMillis(t.jobStartMillis()), () -> {
             synchronized (this) {
                 job.status = "STARTED";
-                for (int i = 0; i < targets.size(); i++) {
-                    targets.get(i).failbackState = "FAILBACK_COMPLETED";
-                    job.participants.get(i).launchStatus = "LAUNCHED";
-                    job.participants.get(i).recoveryInstanceId = targets.get(i).id;
-                }
-                done = completeIfDone(job);
             }
-            for (RecoveryInstance ri : targets) {
-                emit(
-                        ri.account,
-                        ri.region,
-                        "DRS Recovery Instance Failback State Change",
-                        Json.object().put("state", "FAILBACK_COMPLETED"),
-                        ri.arn(),
-                        "failback:" + ri.id + ":" + job.id + ":done");
-            }
-            if (done) {
-                emitJobState(job);
+            for (int i = 0; i < targets.size(); i++) {
+                Participant p = job.participants.get(i);
+                RecoveryInstance ri = targets.get(i);
+                later(Duration.ofMillis(t.serverStartMillis()), () -> {
+                    synchronized (this) {
+                        p.launchStatus = "IN_PROGRESS";
+                        job.log.add(new LogItem(now(), "LAUNCH_START", p.sourceServerId, null, null));
+                    }
+                    long span = t.launchMaxMillis() - t.launchMinMillis();
+                    long launch =
+                            t.launchMinMillis() + (long) (seeded.unit("launch", job.id, p.sourceServerId) * (span + 1));
+                    later(Duration.ofMillis(Math.min(launch, t.launchMaxMillis())), () -> finishFailback(job, p, ri));
+                });
             }
         });
-        return Json.object().set("job", job.json());
+    }
+
+    private void finishFailback(Job job, Participant p, RecoveryInstance ri) {
+        String failure = null;
+        String state;
+        boolean done;
+        synchronized (this) {
+            if (faults.failServers().contains(p.sourceServerId)) {
+                failure = "devstack fault: failback launches of " + p.sourceServerId + " fail";
+            } else if (seeded.unit("fail", job.id, p.sourceServerId) < faults.failLaunchFraction()) {
+                failure = "devstack fault: a share of launches fail (failLaunchFraction " + faults.failLaunchFraction()
+                        + ")";
+            }
+            if (failure == null) {
+                p.launchStatus = "LAUNCHED";
+                state = "FAILBACK_COMPLETED";
+            } else {
+                p.launchStatus = "FAILED";
+                state = "FAILBACK_ERROR";
+                job.log.add(new LogItem(now(), "LAUNCH_FAILED", p.sourceServerId, null, failure));
+            }
+            ri.failbackState = state;
+            done = completeIfDone(job);
+        }
+        emitFailbackState(ri, state, job.id + ":" + state);
+        if (done) {
+            emitJobState(job);
+        }
+    }
+
+    /** StopFailback: the instance is FAILBACK_NOT_STARTED again and its Failback Client forgotten. */
+    private ObjectNode stopFailback(Scope scope, JsonNode in) {
+        String id = Json.required(in, "recoveryInstanceID");
+        RecoveryInstance ri;
+        String before;
+        long round;
+        synchronized (this) {
+            ri = instance(scope, id, "recoveryInstanceID");
+            for (Job j : activeJobs(scope)) {
+                for (Participant p : j.participants) {
+                    if (j.initiatedBy.equals("FAILBACK") && id.equals(p.recoveryInstanceId)) {
+                        throw new AwsServiceException(
+                                        409,
+                                        "ConflictException",
+                                        "Recovery instance " + id + " is failing back in active job " + j.id
+                                                + "; wait for it to complete.")
+                                .with("resourceId", id)
+                                .with("resourceType", "RECOVERY_INSTANCE");
+                    }
+                }
+            }
+            before = ri.failbackStateOrDefault();
+            round = ++ri.failbackRound;
+            ri.failbackState = "FAILBACK_NOT_STARTED";
+            ri.failbackClientId = null;
+            ri.failbackInitiatedAt = null;
+        }
+        if (!before.equals("FAILBACK_NOT_STARTED")) {
+            emitFailbackState(ri, "FAILBACK_NOT_STARTED", "stop:" + round);
+        }
+        return Json.object();
+    }
+
+    private void emitFailbackState(RecoveryInstance ri, String state, String key) {
+        emit(
+                ri.account,
+                ri.region,
+                "DRS Recovery Instance Failback State Change",
+                Json.object().put("state", state),
+                ri.arn(),
+                "failback:" + ri.id + ":" + key);
     }
 
     private synchronized ObjectNode setServerState(Scope scope, JsonNode in, String state) {
