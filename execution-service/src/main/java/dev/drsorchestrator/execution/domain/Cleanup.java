@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Drill cleanup: scheduled for the TTL, requested of drs-adapter, and what it reported terminated. */
+/**
+ * Drill cleanup (scheduled for the TTL) or a confirmed failback's termination of the recovery-Region instances:
+ * requested of drs-adapter, and what it reported terminated.
+ */
 public final class Cleanup {
     public enum Status {
         /** Not a drill: recovery instances are production now and are never terminated by the orchestrator. */
@@ -14,6 +17,11 @@ public final class Cleanup {
         PENDING,
         /** A drill ended without automatic cleanup: {@code POST /executions/{id}/cleanup} requests it. */
         MANUAL,
+        /**
+         * A FAILBACK completed and the plan terminates the recovery-Region instances it failed back from, once an
+         * operator confirms it with {@code POST /executions/{id}/cleanup}.
+         */
+        AWAITING_CONFIRMATION,
         SCHEDULED,
         REQUESTED,
         REPORTED

@@ -5,6 +5,8 @@ import dev.drsorchestrator.contracts.ids.PlanId;
 import dev.drsorchestrator.contracts.ids.WaveId;
 import dev.drsorchestrator.contracts.model.DrillOptions;
 import dev.drsorchestrator.contracts.model.ExecutionType;
+import dev.drsorchestrator.contracts.model.FailbackOptions;
+import dev.drsorchestrator.contracts.model.RecoveryPoint;
 import dev.drsorchestrator.contracts.model.Trigger;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +41,10 @@ public final class Execution {
     public @Nullable Integer rtoSeconds;
     public @Nullable Integer rpoSeconds;
     public DrillOptions drillOptions;
+    /** DRILL or RECOVERY: the point in time to launch from (absent: the latest snapshot). */
+    public @Nullable RecoveryPoint recoveryPoint;
+    /** FAILBACK: what follows the launch at the origin. */
+    public @Nullable FailbackOptions failback;
     /**
      * How long one minute of {@code drillTtlMinutes} lasts, in milliseconds (0: a real minute). Set from
      * {@code execution.drill-ttl-unit} when the execution is requested; shortened only by tests and demos.

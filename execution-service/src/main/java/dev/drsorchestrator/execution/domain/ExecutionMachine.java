@@ -1,6 +1,7 @@
 package dev.drsorchestrator.execution.domain;
 
 import dev.drsorchestrator.contracts.envelope.EventPayload;
+import dev.drsorchestrator.contracts.events.drs.FailbackProgressChanged;
 import dev.drsorchestrator.contracts.events.drs.RecoveryInstancesTerminated;
 import dev.drsorchestrator.contracts.events.drs.RecoveryJobStateChanged;
 import dev.drsorchestrator.contracts.events.drs.WaveActionCompleted;
@@ -30,12 +31,16 @@ import dev.drsorchestrator.contracts.model.CleanupReason;
 import dev.drsorchestrator.contracts.model.Criticality;
 import dev.drsorchestrator.contracts.model.ExecutionRef;
 import dev.drsorchestrator.contracts.model.ExecutionType;
+import dev.drsorchestrator.contracts.model.FailbackOptions;
+import dev.drsorchestrator.contracts.model.FailbackStatus;
 import dev.drsorchestrator.contracts.model.FailurePolicy;
 import dev.drsorchestrator.contracts.model.JobStatus;
 import dev.drsorchestrator.contracts.model.LaunchStatus;
 import dev.drsorchestrator.contracts.model.ManualApprovalAction;
 import dev.drsorchestrator.contracts.model.RecoveredServer;
+import dev.drsorchestrator.contracts.model.RecoveryPointUsed;
 import dev.drsorchestrator.contracts.model.ServerCounts;
+import dev.drsorchestrator.contracts.model.ServerFailbackState;
 import dev.drsorchestrator.contracts.model.ServerLaunchState;
 import dev.drsorchestrator.contracts.model.ServerNotReady;
 import dev.drsorchestrator.contracts.model.ServerOutcome;
@@ -131,6 +136,11 @@ public final class ExecutionMachine {
         e.rtoSeconds = request.rtoSeconds();
         e.rpoSeconds = request.rpoSeconds();
         e.drillOptions = request.drillOptions();
+        e.recoveryPoint =
+                request.recoveryPoint() == null || request.recoveryPoint().isLatest() ? null : request.recoveryPoint();
+        e.failback = request.executionType() == ExecutionType.FAILBACK
+                ? (request.failback() == null ? FailbackOptions.defaults() : request.failback())
+                : null;
         e.notificationTopicArn = request.notificationTopicArn();
         e.requestedAt = now;
         List<WaveSnapshot> waves = request.waves();
@@ -288,6 +298,9 @@ public final class ExecutionMachine {
                             + action.attempt() + " " + action.outcome() + " in " + action.durationMillis() + " ms"
                             + (action.error() == null ? "" : ": " + action.error()));
             onAction(ctx, action);
+        } else if (event instanceof FailbackProgressChanged progress) {
+            ctx.received(type, describe(progress));
+            onFailbackProgress(ctx, progress);
         } else if (event instanceof RecoveryInstancesTerminated terminated) {
             ctx.received(
                     type,
@@ -349,6 +362,46 @@ public final class ExecutionMachine {
         }
     }
 
+    private static void onFailbackProgress(Ctx ctx, FailbackProgressChanged progress) {
+        WaveRun w = ctx.e.wave(progress.waveId().value()).orElse(null);
+        if (w == null) {
+            return;
+        }
+        for (ServerFailbackState state : progress.servers()) {
+            ServerRun s = w.servers.get(state.sourceServerId().value());
+            if (s == null
+                    || s.attempt != progress.attempt()
+                    || (s.failbackStatus != null && s.failbackStatus.isFinal())) {
+                continue;
+            }
+            s.failbackStep = state.step();
+            s.failbackStatus = state.status();
+            s.failbackDetail = state.detail();
+            s.origin = state.origin();
+            s.returnFromInstanceId = state.recoveryInstanceId();
+            s.reversedSourceServerArn = state.reversedSourceServerArn();
+            s.replicationState = state.replicationState();
+            s.lagSeconds = state.lagSeconds();
+            s.failbackState = state.failbackState();
+            s.observedAt = progress.observedAt();
+            if (state.failedBackInstanceId() != null) {
+                s.recoveryInstanceId = state.failedBackInstanceId();
+            }
+            if (state.jobId() != null) {
+                s.jobId = state.jobId();
+            }
+            if (state.status() == FailbackStatus.FAILED) {
+                s.error = state.detail();
+            }
+        }
+    }
+
+    private static String describe(FailbackProgressChanged progress) {
+        java.util.Map<String, Integer> by = new java.util.TreeMap<>();
+        progress.servers().forEach(s -> by.merge(s.step() + " " + s.status(), 1, Integer::sum));
+        return "wave " + progress.waveId() + " attempt " + progress.attempt() + ": " + by;
+    }
+
     private static void onAccepted(Ctx ctx, WaveLaunchAccepted accepted) {
         WaveRun w = ctx.e.wave(accepted.waveId().value()).orElse(null);
         if (w == null || w.attempt != accepted.attempt() || w.launchAccepted) {
@@ -356,6 +409,13 @@ public final class ExecutionMachine {
         }
         w.launchAccepted = true;
         w.batchCount = accepted.batchCount();
+        for (RecoveryPointUsed used : accepted.recoveryPoints()) {
+            ServerRun s = w.servers.get(used.sourceServerId().value());
+            if (s != null && s.attempt == accepted.attempt()) {
+                s.recoverySnapshotId = used.snapshotId();
+                s.recoverySnapshotTime = used.snapshotTime();
+            }
+        }
         for (ServerNotReady out : accepted.excluded()) {
             ServerRun s = w.servers.get(out.sourceServerId().value());
             if (s != null && s.attempt == accepted.attempt() && s.launchStatus == null) {
@@ -490,6 +550,10 @@ public final class ExecutionMachine {
             case RETRY -> retry(ctx, control);
             case SKIP -> skip(ctx, control);
             case CLEANUP -> {
+                if (e.executionType == ExecutionType.FAILBACK) {
+                    confirmFailbackCleanup(ctx, control);
+                    break;
+                }
                 if (e.executionType != ExecutionType.DRILL) {
                     throw new ControlRejected(
                             e.executionType.name(),
@@ -510,6 +574,49 @@ public final class ExecutionMachine {
             }
         }
         advance(ctx);
+    }
+
+    /** The explicit confirmation after a FAILBACK: terminate the recovery-Region instances it failed back from. */
+    private static void confirmFailbackCleanup(Ctx ctx, Control control) {
+        Execution e = ctx.e;
+        if (e.failback == null || !e.failback.terminateRecoveryInstances()) {
+            throw new ControlRejected(
+                    e.status.name(),
+                    "the plan of execution " + e.executionId + " keeps the recovery-Region instances after a failback"
+                            + " (failback.terminateRecoveryInstances is false); terminate them yourself if you wish");
+        }
+        if (e.status.isActive() || e.cleanup.status == Cleanup.Status.NOT_NEEDED) {
+            throw new ControlRejected(
+                    e.status.name(),
+                    "execution " + e.executionId + " is " + e.status + "; the recovery-Region instances are"
+                            + " terminated only after the failback COMPLETED, on confirmation");
+        }
+        List<RecoveredServer> instances = new ArrayList<>();
+        for (WaveRun w : e.waves) {
+            for (ServerRun s : w.servers.values()) {
+                if (s.failbackStatus == FailbackStatus.COMPLETED && s.returnFromInstanceId != null) {
+                    instances.add(new RecoveredServer(
+                            s.server.sourceServerId(),
+                            s.server.accountId(),
+                            s.server.region(),
+                            s.returnFromInstanceId,
+                            null));
+                }
+            }
+        }
+        if (instances.isEmpty()) {
+            throw new ControlRejected(
+                    e.cleanup.status.name(),
+                    "no server of execution " + e.executionId + " failed back; nothing to" + " terminate");
+        }
+        Cleanup c = e.cleanup;
+        c.status = Cleanup.Status.REQUESTED;
+        c.requestedAt = ctx.now;
+        c.requestedBy = control.actor();
+        c.reason = CleanupReason.FAILBACK_CONFIRMED.name();
+        c.requests++;
+        ctx.emit(new DrillCleanupRequested(
+                e.executionId, e.planId, CleanupReason.FAILBACK_CONFIRMED, control.actor(), instances));
     }
 
     private static void approve(Ctx ctx, Control control) {
@@ -877,6 +984,13 @@ public final class ExecutionMachine {
                         }
                         w.launchRequested = true;
                         Execution e = ctx.e;
+                        if (e.executionType.returnsToOrigin()) {
+                            for (ServerRun s : w.attemptServers()) {
+                                s.failbackStatus = FailbackStatus.WAITING;
+                                s.failbackStep = null;
+                                s.failbackDetail = "requested of drs-adapter";
+                            }
+                        }
                         ctx.emit(new WaveLaunchRequested(
                                 e.executionId,
                                 e.planId,
@@ -885,7 +999,9 @@ public final class ExecutionMachine {
                                 e.executionType,
                                 e.executionType == ExecutionType.DRILL,
                                 e.rpoSeconds,
-                                servers));
+                                servers,
+                                e.recoveryPoint,
+                                e.failback));
                         return false;
                     }
                     if (w.launchRejectedReason != null) {
@@ -1044,6 +1160,11 @@ public final class ExecutionMachine {
             }
         } else if (e.executionType == ExecutionType.DRILL) {
             e.cleanup.status = Cleanup.Status.NOT_NEEDED;
+        } else if (e.executionType == ExecutionType.FAILBACK
+                && status == ExecutionStatus.COMPLETED
+                && e.failback != null
+                && e.failback.terminateRecoveryInstances()) {
+            e.cleanup.status = Cleanup.Status.AWAITING_CONFIRMATION;
         }
     }
 

@@ -4,7 +4,11 @@ import dev.drsorchestrator.contracts.ids.DrsJobId;
 import dev.drsorchestrator.contracts.ids.Ec2InstanceId;
 import dev.drsorchestrator.contracts.ids.RecoveryInstanceId;
 import dev.drsorchestrator.contracts.model.Criticality;
+import dev.drsorchestrator.contracts.model.FailbackStatus;
+import dev.drsorchestrator.contracts.model.FailbackStep;
 import dev.drsorchestrator.contracts.model.LaunchStatus;
+import dev.drsorchestrator.contracts.model.ReplicationState;
+import dev.drsorchestrator.contracts.model.ServerOrigin;
 import dev.drsorchestrator.contracts.model.ServerSnapshot;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +28,25 @@ public final class ServerRun {
     public boolean excluded;
     public @Nullable Instant observedAt;
 
+    /** The recovery snapshot it launched from, when the execution asked for a point in time. */
+    public @Nullable String recoverySnapshotId;
+
+    public @Nullable Instant recoverySnapshotTime;
+
+    /** REPROTECT and FAILBACK: where the server is (set WAITING when the wave's DRS step is requested). */
+    public @Nullable FailbackStep failbackStep;
+
+    public @Nullable FailbackStatus failbackStatus;
+    public @Nullable String failbackDetail;
+    public @Nullable ServerOrigin origin;
+    /** The recovery-Region instance it returns from (a confirmed failback terminates it). */
+    public @Nullable RecoveryInstanceId returnFromInstanceId;
+
+    public @Nullable String reversedSourceServerArn;
+    public @Nullable ReplicationState replicationState;
+    public @Nullable Long lagSeconds;
+    public @Nullable String failbackState;
+
     ServerRun() {}
 
     ServerRun(ServerSnapshot server) {
@@ -34,18 +57,30 @@ public final class ServerRun {
         return server.criticality();
     }
 
-    /** Launched, failed or gone: nothing more will change for this attempt. */
+    /**
+     * Launched, failed or gone: nothing more will change for this attempt. In a REPROTECT or FAILBACK, the server's
+     * failback status decides (a launch at the origin may be followed by the restore of the original direction).
+     */
     boolean isFinal() {
+        if (failbackStatus != null) {
+            return failbackStatus.isFinal();
+        }
         return launchStatus == LaunchStatus.LAUNCHED
                 || launchStatus == LaunchStatus.FAILED
                 || launchStatus == LaunchStatus.TERMINATED;
     }
 
     boolean launched() {
+        if (failbackStatus != null) {
+            return failbackStatus == FailbackStatus.COMPLETED;
+        }
         return launchStatus == LaunchStatus.LAUNCHED;
     }
 
     boolean failed() {
+        if (failbackStatus != null) {
+            return failbackStatus == FailbackStatus.FAILED;
+        }
         return launchStatus == LaunchStatus.FAILED || launchStatus == LaunchStatus.TERMINATED;
     }
 

@@ -3,6 +3,7 @@ package dev.drsorchestrator.execution.adapter.in.events;
 import dev.drsorchestrator.contracts.InboundEvent;
 import dev.drsorchestrator.contracts.envelope.EventBridgeEvent;
 import dev.drsorchestrator.contracts.envelope.EventPayload;
+import dev.drsorchestrator.contracts.events.drs.FailbackProgressChanged;
 import dev.drsorchestrator.contracts.events.drs.RecoveryInstancesTerminated;
 import dev.drsorchestrator.contracts.events.drs.RecoveryJobStateChanged;
 import dev.drsorchestrator.contracts.events.drs.WaveActionCompleted;
@@ -61,6 +62,8 @@ class ExecutionInbox implements InboxHandler {
         } else if (data instanceof WaveActionCompleted e) {
             return e.executionId();
         } else if (data instanceof RecoveryInstancesTerminated e) {
+            return e.executionId();
+        } else if (data instanceof FailbackProgressChanged e) {
             return e.executionId();
         }
         return null;

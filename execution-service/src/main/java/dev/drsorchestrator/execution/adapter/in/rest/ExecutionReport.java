@@ -59,7 +59,24 @@ public record ExecutionReport(
             ServerCounts counts,
             @Nullable String reason,
             List<FailedServer> failedServers,
-            List<ExecutionView.ActionView> actions) {}
+            List<ExecutionView.ActionView> actions,
+            @Nullable List<ServerPoint> recoveryPoints,
+            @Nullable List<ServerReturn> failback) {}
+
+    /** The recovery snapshot a server launched from, when the execution asked for a point in time. */
+    public record ServerPoint(
+            String sourceServerId, @Nullable String hostname, String snapshotId, Instant snapshotTime) {}
+
+    /** Where a REPROTECT or FAILBACK left a server. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ServerReturn(
+            String sourceServerId,
+            @Nullable String hostname,
+            @Nullable String origin,
+            @Nullable String step,
+            String status,
+            @Nullable String detail,
+            @Nullable String recoveryInstanceId) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FailedServer(
@@ -82,6 +99,27 @@ public record ExecutionReport(
         List<WaveReport> waves = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (WaveRun w : e.waves) {
+            List<ServerPoint> points = new ArrayList<>();
+            List<ServerReturn> returns = new ArrayList<>();
+            for (ServerRun s : w.servers.values()) {
+                if (s.recoverySnapshotId != null && s.recoverySnapshotTime != null) {
+                    points.add(new ServerPoint(
+                            s.server.sourceServerId().value(),
+                            s.server.hostname(),
+                            s.recoverySnapshotId,
+                            s.recoverySnapshotTime));
+                }
+                if (s.failbackStatus != null) {
+                    returns.add(new ServerReturn(
+                            s.server.sourceServerId().value(),
+                            s.server.hostname(),
+                            s.origin == null ? null : s.origin.describe(),
+                            s.failbackStep == null ? null : s.failbackStep.name(),
+                            s.failbackStatus.name(),
+                            s.failbackDetail,
+                            s.recoveryInstanceId == null ? null : s.recoveryInstanceId.value()));
+                }
+            }
             List<FailedServer> failed = new ArrayList<>();
             for (ServerRun s : w.servers.values()) {
                 if (s.error != null) {
@@ -104,7 +142,9 @@ public record ExecutionReport(
                     ExecutionMachine.counts(w),
                     w.reason,
                     failed,
-                    w.actions.stream().map(ExecutionView::action).toList()));
+                    w.actions.stream().map(ExecutionView::action).toList(),
+                    points.isEmpty() ? null : points,
+                    returns.isEmpty() ? null : returns));
         }
         for (TimelineEntry entry : timeline) {
             if (entry.type().equals("WaveFailed") || entry.type().equals("ExecutionFailed")) {

@@ -2,6 +2,8 @@ package dev.drsorchestrator.execution.adapter.in.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.drsorchestrator.contracts.model.ExecutionType;
+import dev.drsorchestrator.contracts.model.FailbackOptions;
+import dev.drsorchestrator.contracts.model.RecoveryPoint;
 import dev.drsorchestrator.contracts.model.ServerCounts;
 import dev.drsorchestrator.contracts.model.Trigger;
 import dev.drsorchestrator.execution.domain.ActionRun;
@@ -51,6 +53,8 @@ public record ExecutionView(
         List<Awaiting> awaitingApproval,
         List<WaveView> waves,
         @Nullable CleanupView cleanup,
+        @Nullable RecoveryPoint recoveryPoint,
+        @Nullable FailbackOptions failback,
         Links links) {
 
     /** RTO achieved against the plan's target; {@code met} is known once the execution ended. */
@@ -116,7 +120,27 @@ public record ExecutionView(
             @Nullable String jobId,
             @Nullable String recoveryInstanceId,
             @Nullable String ec2InstanceId,
-            @Nullable String error) {}
+            @Nullable String error,
+            @Nullable String recoverySnapshotId,
+            @Nullable Instant recoverySnapshotTime,
+            @Nullable FailbackView failback) {}
+
+    /**
+     * A REPROTECT or FAILBACK server: its step and status, what is happening or missing ({@code detail}), its origin,
+     * the recovery-Region instance it returns from, the reversed source server and its replication, and (on premises)
+     * the DRS failback state.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FailbackView(
+            @Nullable String step,
+            String status,
+            @Nullable String detail,
+            @Nullable String origin,
+            @Nullable String returnFromInstanceId,
+            @Nullable String reversedSourceServerArn,
+            @Nullable String replicationState,
+            @Nullable Long lagSeconds,
+            @Nullable String failbackState) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ActionView(
@@ -173,6 +197,8 @@ public record ExecutionView(
                 awaiting(e),
                 e.waves.stream().map(w -> wave(w, detailed)).toList(),
                 e.cleanup.status == Cleanup.Status.NOT_NEEDED ? null : cleanup(e.cleanup),
+                e.recoveryPoint,
+                e.failback,
                 new Links(self, self + "/timeline", self + "/report"));
     }
 
@@ -283,7 +309,21 @@ public record ExecutionView(
                 s.jobId == null ? null : s.jobId.value(),
                 s.recoveryInstanceId == null ? null : s.recoveryInstanceId.value(),
                 s.ec2InstanceId == null ? null : s.ec2InstanceId.value(),
-                s.error);
+                s.error,
+                s.recoverySnapshotId,
+                s.recoverySnapshotTime,
+                s.failbackStatus == null
+                        ? null
+                        : new FailbackView(
+                                s.failbackStep == null ? null : s.failbackStep.name(),
+                                s.failbackStatus.name(),
+                                s.failbackDetail,
+                                s.origin == null ? null : s.origin.describe(),
+                                s.returnFromInstanceId == null ? null : s.returnFromInstanceId.value(),
+                                s.reversedSourceServerArn,
+                                s.replicationState == null ? null : s.replicationState.name(),
+                                s.lagSeconds,
+                                s.failbackState));
     }
 
     static ActionView action(ActionRun a) {
