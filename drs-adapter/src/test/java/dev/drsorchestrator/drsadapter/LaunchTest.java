@@ -8,7 +8,6 @@ import dev.drsorchestrator.contracts.events.drs.WaveLaunchRejected;
 import dev.drsorchestrator.contracts.events.execution.WaveLaunchRequested;
 import dev.drsorchestrator.contracts.ids.ExecutionId;
 import dev.drsorchestrator.contracts.model.Criticality;
-import dev.drsorchestrator.contracts.model.ExecutionType;
 import dev.drsorchestrator.contracts.model.LaunchStatus;
 import dev.drsorchestrator.contracts.model.ServerLaunchState;
 import dev.drsorchestrator.contracts.model.ServerNotReadyReason;
@@ -240,22 +239,6 @@ class LaunchTest extends DevstackTest {
                         .filter(c -> serversOf(c)
                                 .contains(critical.get(1).sourceServerId().value())))
                 .hasSize(1); // only the earlier, accepted wave launched it
-    }
-
-    @Test
-    void aFailbackReversesReplicationAndLaunchesFromTheRecoveryInstances() {
-        ExecutionId recovery = ExecutionId.random();
-        List<ServerSnapshot> servers = fleet(2, Criticality.CRITICAL);
-        request(wave(recovery, "recover", 1, ExecutionType.RECOVERY, servers));
-        assertThat(awaitCompleted(recovery, 2).get(0).drill()).isFalse();
-
-        ExecutionId failback = ExecutionId.random();
-        request(wave(failback, "back", 1, ExecutionType.FAILBACK, servers));
-        List<RecoveryJobStateChanged> done = awaitCompleted(failback, 2);
-        assertThat(done.get(0).servers()).allMatch(s -> s.launchStatus() == LaunchStatus.LAUNCHED);
-        assertThat(calls("ReverseReplication")).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(calls("StartFailbackLaunch"))
-                .anySatisfy(c -> assertThat(c.outcome()).isEqualTo("OK"));
     }
 
     // ---- helpers

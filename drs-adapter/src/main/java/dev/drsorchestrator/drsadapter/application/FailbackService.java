@@ -176,7 +176,7 @@ public class FailbackService {
                                                     .toList(),
                                             accepted.excluded())),
                             new Outgoing(
-                                    meta,
+                                    Metadata.of(run.executionId, cause.eventId(), cause.traceparent(), now),
                                     new FailbackProgressChanged(
                                             run.executionId, run.waveId, run.attempt, run.published, now))),
                     consumed);
@@ -633,9 +633,14 @@ public class FailbackService {
                 ServerLaunchState launch = job.reported.get(s.sourceServerId);
                 if ("FAILBACK_COMPLETED".equals(s.failbackState)) {
                     s.set(FailbackStep.DONE, FailbackStatus.COMPLETED, "DRS shows FAILBACK_COMPLETED");
-                } else if ("FAILBACK_ERROR".equals(s.failbackState)
-                        || (launch != null && launch.launchStatus() == LaunchStatus.FAILED)) {
-                    stop(s, launch == null ? null : launch.error());
+                } else if (launch != null && launch.launchStatus() == LaunchStatus.FAILED) {
+                    stop(s, launch.error());
+                } else if ("FAILBACK_ERROR".equals(s.failbackState)) {
+                    if (job.phase == JobPhase.DONE) {
+                        stop(s, launch == null ? null : launch.error());
+                    } else {
+                        s.detail = "FAILBACK_ERROR; reading DRS's reason from job " + job.jobId;
+                    }
                 } else {
                     s.detail = "StartFailbackLaunch: failback state " + s.failbackState;
                 }
