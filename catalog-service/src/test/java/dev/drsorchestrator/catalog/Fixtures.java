@@ -6,6 +6,7 @@ import dev.drsorchestrator.contracts.ids.AccountId;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.contracts.model.InventorySyncType;
 import dev.drsorchestrator.contracts.model.ReplicationState;
+import dev.drsorchestrator.contracts.model.ServerOrigin;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,28 @@ public final class Fixtures {
     public static SourceServerState state(
             SourceServerId id, String hostname, Map<String, String> tags, ReplicationState state, Long lag) {
         return new SourceServerState(id, hostname, tags, state, lag, "READY_FOR_RECOVERY", null, null, Instant.now());
+    }
+
+    /** A server replicating continuously, with where it runs when not failed over and its direction. */
+    public static SourceServerState state(
+            SourceServerId id,
+            String hostname,
+            ServerOrigin origin,
+            String replicationDirection,
+            String reversedDirectionSourceServerArn) {
+        return new SourceServerState(
+                id,
+                hostname,
+                Map.of(),
+                ReplicationState.CONTINUOUS,
+                1L,
+                "READY_FOR_RECOVERY",
+                null,
+                null,
+                Instant.now(),
+                origin,
+                replicationDirection,
+                reversedDirectionSourceServerArn);
     }
 
     public static SourceServerInventoryChanged sync(

@@ -13,10 +13,12 @@ import dev.drsorchestrator.contracts.envelope.EventMetadata;
 import dev.drsorchestrator.contracts.events.catalog.ProtectionGroupUpdated;
 import dev.drsorchestrator.contracts.events.drs.SourceServerInventoryChanged;
 import dev.drsorchestrator.contracts.events.drs.SourceServerState;
+import dev.drsorchestrator.contracts.ids.AccountId;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.contracts.model.InventorySyncType;
 import dev.drsorchestrator.contracts.model.ProtectionGroupChangeReason;
 import dev.drsorchestrator.contracts.model.ReplicationState;
+import dev.drsorchestrator.contracts.model.ServerOrigin;
 import dev.drsorchestrator.contracts.routing.EventSource;
 import dev.drsorchestrator.kit.testing.EventBus;
 import dev.drsorchestrator.kit.testing.KitTestResource;
@@ -308,5 +310,62 @@ class InventoryTest {
                 .then()
                 .body("items.size()", equalTo(0))
                 .body("nextCursor", nullValue());
+    }
+
+    @Test
+    void aServersOriginAndReplicationDirectionAreShownAndTheListFiltersByOrigin() {
+        SourceServerId ec2 = Fixtures.server();
+        SourceServerId onPremises = Fixtures.server();
+        SourceServerId older = Fixtures.server();
+        String reversedArn = "arn:aws:drs:us-east-1:" + account + ":source-server/" + Fixtures.server();
+        ServerOrigin origin =
+                new ServerOrigin(ServerOrigin.Type.EC2, AccountId.of(account), "us-east-1", "us-east-1b", "i-0abc1234");
+        report(
+                InventorySyncType.PARTIAL,
+                Instant.now(),
+                List.of(
+                        Fixtures.state(ec2, "ec2-app", origin, "FAILOVER", reversedArn),
+                        Fixtures.state(onPremises, "dc-app", ServerOrigin.ON_PREMISES, "FAILOVER", null),
+                        Fixtures.state(older, "old-app", Map.of(), ReplicationState.CONTINUOUS, 1L)));
+        awaitServer(older, "hostname", "old-app");
+        awaitServer(ec2, "origin.type", "EC2");
+
+        given().queryParam("accountId", account)
+                .queryParam("region", REGION)
+                .queryParam("origin", "EC2")
+                .get("/source-servers")
+                .then()
+                .statusCode(200)
+                .body("items.sourceServerId", contains(ec2.value()))
+                .body("items[0].origin.type", equalTo("EC2"))
+                .body("items[0].origin.accountId", equalTo(account))
+                .body("items[0].origin.region", equalTo("us-east-1"))
+                .body("items[0].origin.availabilityZone", equalTo("us-east-1b"))
+                .body("items[0].origin.ec2InstanceId", equalTo("i-0abc1234"))
+                .body("items[0].originDescription", equalTo("EC2 i-0abc1234 in " + account + "/us-east-1 (us-east-1b)"))
+                .body("items[0].replicationDirection", equalTo("FAILOVER"))
+                .body("items[0].reversedDirectionSourceServerArn", equalTo(reversedArn));
+        given().queryParam("accountId", account)
+                .queryParam("region", REGION)
+                .queryParam("origin", "ON_PREMISES")
+                .get("/source-servers")
+                .then()
+                .body("items.sourceServerId", contains(onPremises.value()))
+                .body("items[0].originDescription", equalTo("on premises"))
+                .body("items[0].reversedDirectionSourceServerArn", nullValue());
+        given().queryParam("accountId", account)
+                .queryParam("region", REGION)
+                .get("/source-servers")
+                .then()
+                .body("items.find { it.sourceServerId == '" + older.value() + "' }.origin", nullValue())
+                .body("items.find { it.sourceServerId == '" + older.value() + "' }.originDescription", nullValue())
+                .body("items.find { it.sourceServerId == '" + older.value() + "' }.replicationDirection", nullValue());
+        given().queryParam("origin", "AZURE")
+                .get("/source-servers")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("origin"))
+                .body("errors[0].reason", equalTo("'AZURE' is not a server origin; one of [EC2, ON_PREMISES]"));
     }
 }

@@ -222,12 +222,13 @@ class PlanApiTest extends DevstackTest {
                 .body("requiredApprovals.DRILL", equalTo(0))
                 .body("requiredApprovals.RECOVERY", equalTo(2))
                 .body("requiredApprovals.FAILBACK", equalTo(1))
+                .body("requiredApprovals.REPROTECT", equalTo(0))
                 .extract()
                 .path("id");
         given().get("/recovery-plans/" + id)
                 .then()
                 .statusCode(200)
-                .body("requiredApprovals", equalTo(Map.of("DRILL", 0, "RECOVERY", 2, "FAILBACK", 1)));
+                .body("requiredApprovals", equalTo(Map.of("DRILL", 0, "RECOVERY", 2, "REPROTECT", 0, "FAILBACK", 1)));
 
         given().contentType(ContentType.JSON)
                 .header("If-Match", "\"1\"")
@@ -235,18 +236,18 @@ class PlanApiTest extends DevstackTest {
                         "name",
                         prefix + "approvals",
                         "requiredApprovals",
-                        json("FAILBACK", 3, "RECOVERY", 2),
+                        json("FAILBACK", 3, "RECOVERY", 2, "REPROTECT", 1),
                         "waves",
                         List.of(wave("a", null, g))))
                 .put("/recovery-plans/" + id)
                 .then()
                 .statusCode(200)
                 .body("version", equalTo(2))
-                .body("requiredApprovals", equalTo(Map.of("DRILL", 0, "RECOVERY", 2, "FAILBACK", 3)));
+                .body("requiredApprovals", equalTo(Map.of("DRILL", 0, "RECOVERY", 2, "REPROTECT", 1, "FAILBACK", 3)));
         given().get("/recovery-plans/" + id)
                 .then()
                 .body("version", equalTo(2))
-                .body("requiredApprovals", equalTo(Map.of("DRILL", 0, "RECOVERY", 2, "FAILBACK", 3)));
+                .body("requiredApprovals", equalTo(Map.of("DRILL", 0, "RECOVERY", 2, "REPROTECT", 1, "FAILBACK", 3)));
 
         String defaults = post(json(
                         "name",
@@ -256,7 +257,7 @@ class PlanApiTest extends DevstackTest {
                 .path("id");
         given().get("/recovery-plans/" + defaults)
                 .then()
-                .body("requiredApprovals", equalTo(Map.of("DRILL", 0, "RECOVERY", 1, "FAILBACK", 1)));
+                .body("requiredApprovals", equalTo(Map.of("DRILL", 0, "RECOVERY", 1, "REPROTECT", 0, "FAILBACK", 1)));
     }
 
     @Test
@@ -285,7 +286,7 @@ class PlanApiTest extends DevstackTest {
         assertThat(refused.jsonPath().getString("errors.find { it.field == 'requiredApprovals.DRILL' }.reason"))
                 .isEqualTo("must be from 0 to 5 but was -1");
         assertThat(refused.jsonPath().getString("errors.find { it.field == 'requiredApprovals.REHEARSAL' }.reason"))
-                .isEqualTo("unknown execution type 'REHEARSAL'; the types are DRILL, RECOVERY, FAILBACK");
+                .isEqualTo("unknown execution type 'REHEARSAL'; the types are DRILL, RECOVERY, REPROTECT, FAILBACK");
         expect400(
                 json(
                         "name",
@@ -296,6 +297,104 @@ class PlanApiTest extends DevstackTest {
                         List.of(wave("a", null, g))),
                 "requiredApprovals.FAILBACK",
                 "a failback needs a second person");
+
+        given().queryParam("namePrefix", prefix).get("/recovery-plans").then().body("items", equalTo(List.of()));
+    }
+
+    @Test
+    void failbackSettingsAreStoredReturnedWithTheirReturnOrderAndVersionedLikeTheRest() {
+        ProtectionGroupId db = catalog.group("db", CatalogFeed.server());
+        ProtectionGroupId app = catalog.group("app", CatalogFeed.server());
+        ProtectionGroupId web = catalog.group("web", CatalogFeed.server());
+        List<Map<String, Object>> waves =
+                List.of(wave("db", List.of(), db), wave("app", List.of("db"), app), wave("web", List.of("app"), web));
+
+        String id = post(json(
+                        "name",
+                        prefix + "failback",
+                        "failback",
+                        json("waveOrder", List.of("app", "web", "db"), "terminateRecoveryInstances", false),
+                        "waves",
+                        waves))
+                .then()
+                .statusCode(201)
+                .body("failback.waveOrder", contains("app", "web", "db"))
+                .body("failback.restoreDirection", equalTo(true))
+                .body("failback.terminateRecoveryInstances", equalTo(false))
+                .extract()
+                .path("id");
+        given().get("/recovery-plans/" + id)
+                .then()
+                .statusCode(200)
+                .body("failback.waveOrder", contains("app", "web", "db"))
+                .body("failback.terminateRecoveryInstances", equalTo(false))
+                .body("failback.returnsAfter.app", equalTo(List.of()))
+                .body("failback.returnsAfter.web", contains("app"))
+                .body("failback.returnsAfter.db", contains("web"));
+
+        // Replaced without failback settings: the defaults, and the return order is the dependencies reversed.
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"1\"")
+                .body(json("name", prefix + "failback", "waves", waves))
+                .put("/recovery-plans/" + id)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(2))
+                .body("failback.waveOrder", nullValue())
+                .body("failback.restoreDirection", equalTo(true))
+                .body("failback.terminateRecoveryInstances", equalTo(true));
+        given().get("/recovery-plans/" + id)
+                .then()
+                .body("version", equalTo(2))
+                .body("failback.waveOrder", nullValue())
+                .body("failback.returnsAfter.web", equalTo(List.of()))
+                .body("failback.returnsAfter.app", contains("web"))
+                .body("failback.returnsAfter.db", contains("app"));
+    }
+
+    @Test
+    void aFailbackWaveOrderThatIsNotEveryWaveOnceIsRefusedNamingEachProblemAndNothingIsStored() {
+        ProtectionGroupId db = catalog.group("db", CatalogFeed.server());
+        ProtectionGroupId app = catalog.group("app", CatalogFeed.server());
+        ProtectionGroupId web = catalog.group("web", CatalogFeed.server());
+
+        Response refused = post(json(
+                "name",
+                prefix + "bad-order",
+                "failback",
+                json("waveOrder", List.of("web", "cache", "web", "db")),
+                "waves",
+                List.of(wave("db", List.of(), db), wave("app", List.of("db"), app), wave("web", List.of("app"), web))));
+
+        refused.then().statusCode(400).contentType("application/problem+json");
+        assertThat(refused.jsonPath().getList("errors.field", String.class))
+                .containsExactlyInAnyOrder("failback.waveOrder[1]", "failback.waveOrder[2]", "failback.waveOrder");
+        assertThat(refused.jsonPath().getString("errors.find { it.field == 'failback.waveOrder[1]' }.reason"))
+                .isEqualTo("unknown wave 'cache'; the plan's waves are app, db, web");
+        assertThat(refused.jsonPath().getString("errors.find { it.field == 'failback.waveOrder[2]' }.reason"))
+                .isEqualTo("'web' is already at failback.waveOrder[0]; name each wave once");
+        assertThat(refused.jsonPath().getString("errors.find { it.field == 'failback.waveOrder' }.reason"))
+                .startsWith("leaves out the wave 'app'");
+        expect400(
+                json(
+                        "name",
+                        prefix + "bad-order",
+                        "failback",
+                        json("waveOrder", List.of()),
+                        "waves",
+                        List.of(wave("db", null, db))),
+                "failback.waveOrder",
+                "leaves out the wave 'db'");
+        expect400(
+                json(
+                        "name",
+                        prefix + "bad-order",
+                        "failback",
+                        json("waveOrder", List.of("not a wave")),
+                        "waves",
+                        List.of(wave("db", null, db))),
+                "failback.waveOrder[0]",
+                "'not a wave' is not a wave id");
 
         given().queryParam("namePrefix", prefix).get("/recovery-plans").then().body("items", equalTo(List.of()));
     }

@@ -119,11 +119,11 @@ class PlanAuthTest extends ServiceAuthTest {
     }
 
     @Test
-    void aDrillOperatorStartsADrillButARecoveryOrFailbackIsRefusedNamingRecoveryOperator() {
+    void aDrillOperatorStartsADrillButARecoveryReprotectOrFailbackIsRefusedNamingRecoveryOperator() {
         String planId = plan();
         String dora = Identities.token("dora", Roles.DRILL_OPERATOR);
 
-        for (String type : List.of("RECOVERY", "FAILBACK")) {
+        for (String type : List.of("RECOVERY", "REPROTECT", "FAILBACK")) {
             execute(dora, planId, type)
                     .then()
                     .statusCode(403)
@@ -167,11 +167,28 @@ class PlanAuthTest extends ServiceAuthTest {
     }
 
     @Test
+    void aRecoveryOperatorStartsAReprotect() {
+        String planId = plan();
+
+        String executionId = execute(Identities.token("rita", Roles.RECOVERY_OPERATOR), planId, "REPROTECT")
+                .then()
+                .statusCode(202)
+                .body("type", equalTo("REPROTECT"))
+                .extract()
+                .path("executionId");
+
+        ExecutionRequested reprotect = bus.awaitEvent(
+                ExecutionRequested.class, e -> e.executionId().value().equals(executionId));
+        assertThat(reprotect.executionType()).isEqualTo(ExecutionType.REPROTECT);
+        assertThat(reprotect.requestedBy()).isEqualTo("rita");
+    }
+
+    @Test
     void aViewerCannotStartAnythingNorChangeAPlan() {
         String planId = plan();
         String vera = Identities.token("vera", Roles.VIEWER);
 
-        for (String type : List.of("DRILL", "RECOVERY", "FAILBACK")) {
+        for (String type : List.of("DRILL", "RECOVERY", "REPROTECT", "FAILBACK")) {
             execute(vera, planId, type)
                     .then()
                     .statusCode(403)

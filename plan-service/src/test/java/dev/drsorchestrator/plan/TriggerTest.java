@@ -218,12 +218,15 @@ class TriggerTest extends DevstackTest {
 
     @Test
     void badAlarmBindingsAreRefused() {
-        given().contentType(ContentType.JSON)
-                .body(List.of(json("alarmName", "a", "executionType", "FAILBACK")))
-                .put("/recovery-plans/" + planId + "/alarm-triggers")
-                .then()
-                .statusCode(400)
-                .body("errors[0].field", equalTo("[0].executionType"));
+        for (String type : List.of("FAILBACK", "REPROTECT")) {
+            given().contentType(ContentType.JSON)
+                    .body(List.of(json("alarmName", "a", "executionType", type)))
+                    .put("/recovery-plans/" + planId + "/alarm-triggers")
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", equalTo("[0].executionType"))
+                    .body("errors[0].reason", equalTo("an alarm can start RECOVERY or DRILL, not " + type));
+        }
         given().contentType(ContentType.JSON)
                 .body(List.of(
                         json("alarmName", "a", "executionType", "DRILL"),

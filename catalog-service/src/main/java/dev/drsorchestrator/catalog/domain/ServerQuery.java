@@ -3,6 +3,7 @@ package dev.drsorchestrator.catalog.domain;
 import dev.drsorchestrator.contracts.ids.AccountId;
 import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
 import dev.drsorchestrator.contracts.model.ReplicationState;
+import dev.drsorchestrator.contracts.model.ServerOrigin;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +15,8 @@ public record ServerQuery(
         boolean unassignedOnly,
         @Nullable ProtectionGroupId protectionGroupId,
         Map<String, String> tags,
-        @Nullable String hostnamePrefix) {
+        @Nullable String hostnamePrefix,
+        ServerOrigin.@Nullable Type originType) {
 
     public ServerQuery {
         tags = Map.copyOf(tags);

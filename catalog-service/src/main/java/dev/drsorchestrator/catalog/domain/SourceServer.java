@@ -6,6 +6,7 @@ import dev.drsorchestrator.contracts.ids.RecoveryInstanceId;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.contracts.model.LaunchStatus;
 import dev.drsorchestrator.contracts.model.ReplicationState;
+import dev.drsorchestrator.contracts.model.ServerOrigin;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +14,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A source server as the catalog knows it: what the last inventory sync reported, whether a full sync has since
  * missed it ({@code goneSince}), and which group holds it. {@code knownToDrs} is false for a server a group lists
- * explicitly that no inventory sync has reported yet.
+ * explicitly that no inventory sync has reported yet. {@code origin} (where it runs when not failed over),
+ * {@code replicationDirection} (FAILOVER or FAILBACK) and {@code reversedDirectionSourceServerArn} are what the last
+ * sync said of them, absent when it said nothing (older drs-adapter versions) or the server was never reported.
  */
 public record SourceServer(
         SourceServerId id,
@@ -29,7 +32,10 @@ public record SourceServer(
         @Nullable Instant lastSeenAt,
         @Nullable Instant goneSince,
         @Nullable ProtectionGroupId protectionGroupId,
-        boolean knownToDrs) {
+        boolean knownToDrs,
+        @Nullable ServerOrigin origin,
+        @Nullable String replicationDirection,
+        @Nullable String reversedDirectionSourceServerArn) {
 
     public SourceServer {
         tags = Map.copyOf(tags);

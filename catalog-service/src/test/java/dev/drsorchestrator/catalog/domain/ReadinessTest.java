@@ -30,7 +30,10 @@ class ReadinessTest {
                 Instant.now(),
                 goneSince,
                 null,
-                true);
+                true,
+                null,
+                null,
+                null);
     }
 
     @Test

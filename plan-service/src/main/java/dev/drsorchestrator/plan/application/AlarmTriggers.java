@@ -126,7 +126,8 @@ public class AlarmTriggers {
                     null,
                     change.reason(),
                     RequiredApprovals.forAlarm(plan.definition(), binding),
-                    change.eventId());
+                    change.eventId(),
+                    null);
             ExecutionRequested requested;
             try {
                 requested = starter.snapshot(plan, ask);

@@ -123,7 +123,8 @@ public class DrillSchedules {
                 null,
                 due.comment(),
                 RequiredApprovals.forType(plan.definition(), ExecutionType.DRILL),
-                metadata.eventId());
+                metadata.eventId(),
+                null);
         ExecutionRequested requested;
         try {
             requested = starter.snapshot(plan, ask);

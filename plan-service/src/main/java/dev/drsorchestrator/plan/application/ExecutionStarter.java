@@ -14,6 +14,7 @@ import dev.drsorchestrator.plan.domain.ExecutionSnapshot;
 import dev.drsorchestrator.plan.domain.LastExecution;
 import dev.drsorchestrator.plan.domain.Outgoing;
 import dev.drsorchestrator.plan.domain.RecoveryPlan;
+import dev.drsorchestrator.plan.domain.RequestedRecoveryPoint;
 import dev.drsorchestrator.plan.domain.RequiredApprovals;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -41,7 +42,8 @@ public class ExecutionStarter {
 
     /**
      * What a trigger asks for; {@code actor} is a user name, {@code schedule:<name>} or {@code alarm:<name>}, and
-     * {@code actorId} the verified subject behind a user's name (none for a schedule or an alarm).
+     * {@code actorId} the verified subject behind a user's name (none for a schedule or an alarm). Only a person
+     * names a {@code recoveryPoint}; schedules and alarms launch from the latest snapshot (none is sent).
      */
     public record Ask(
             ExecutionType type,
@@ -50,9 +52,13 @@ public class ExecutionStarter {
             @Nullable String actorId,
             @Nullable String comment,
             RequiredApprovals approvals,
-            @Nullable String causationId) {}
+            @Nullable String causationId,
+            @Nullable RequestedRecoveryPoint recoveryPoint) {}
 
-    /** @throws dev.drsorchestrator.plan.domain.PlanCannotRun when the plan cannot run as it stands */
+    /**
+     * @throws dev.drsorchestrator.plan.domain.PlanInvalid when the requested recovery point is refused
+     * @throws dev.drsorchestrator.plan.domain.PlanCannotRun when the plan cannot run as it stands
+     */
     public ExecutionRequested snapshot(RecoveryPlan plan, Ask ask) {
         Map<ProtectionGroupId, CatalogGroup> groups =
                 catalog.groups(plan.definition().groupIds());
@@ -61,7 +67,14 @@ public class ExecutionStarter {
         return ExecutionSnapshot.of(
                 plan,
                 new ExecutionSnapshot.Request(
-                        ExecutionId.random(), ask.type(), ask.trigger(), ask.actor(), ask.comment(), ask.approvals()),
+                        ExecutionId.random(),
+                        ask.type(),
+                        ask.trigger(),
+                        ask.actor(),
+                        ask.comment(),
+                        ask.approvals(),
+                        ask.recoveryPoint(),
+                        clock.instant()),
                 groups,
                 catalog.servers(servers));
     }

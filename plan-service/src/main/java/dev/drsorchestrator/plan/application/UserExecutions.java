@@ -8,12 +8,17 @@ import dev.drsorchestrator.contracts.model.Trigger;
 import dev.drsorchestrator.plan.domain.ExecutionLog;
 import dev.drsorchestrator.plan.domain.PlanStore;
 import dev.drsorchestrator.plan.domain.RecoveryPlan;
+import dev.drsorchestrator.plan.domain.RequestedRecoveryPoint;
 import dev.drsorchestrator.plan.domain.RequiredApprovals;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** Executions a user asks for through the API, idempotent on the caller's key. */
+/**
+ * Executions a user asks for through the API, idempotent on the caller's key: a retry with a key already used
+ * returns that execution and checks nothing again. A requested recovery point is checked against the plan's servers
+ * now; refused, nothing is stored or published.
+ */
 @ApplicationScoped
 public class UserExecutions {
 
@@ -36,7 +41,8 @@ public class UserExecutions {
             @Nullable String comment,
             String actor,
             @Nullable String actorId,
-            @Nullable String idempotencyKey) {
+            @Nullable String idempotencyKey,
+            @Nullable RequestedRecoveryPoint recoveryPoint) {
         RecoveryPlan plan = plans.require(planId);
         if (idempotencyKey != null) {
             Optional<ExecutionId> earlier = executions.requestedWithKey(planId, idempotencyKey);
@@ -51,7 +57,8 @@ public class UserExecutions {
                 actorId,
                 comment,
                 RequiredApprovals.forType(plan.definition(), type),
-                null);
+                null,
+                recoveryPoint);
         ExecutionRequested requested = starter.snapshot(plan, ask);
         try {
             executions.record(starter.request(requested, ask)

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param requiredApprovals per execution type, how many distinct people other than the requester must approve an
  *     execution before its first wave; every type present (the defaults, {@link RequiredApprovals#DEFAULTS}, fill
  *     in what was not given, also for plans stored before the field existed)
+ * @param failback how the plan returns to its origin (REPROTECT, FAILBACK); {@link FailbackSettings#DEFAULTS} when
+ *     not given, also for plans stored before the field existed
  */
 public record PlanDefinition(
         String name,
@@ -25,11 +27,13 @@ public record PlanDefinition(
         DrillOptions drillOptions,
         @Nullable String notificationTopicArn,
         @Nullable Map<ExecutionType, Integer> requiredApprovals,
-        List<Wave> waves) {
+        List<Wave> waves,
+        @Nullable FailbackSettings failback) {
 
     public PlanDefinition {
         requiredApprovals = RequiredApprovals.withDefaults(requiredApprovals);
         waves = List.copyOf(waves);
+        failback = failback == null ? FailbackSettings.DEFAULTS : failback;
     }
 
     /** How many approvals an execution of {@code type} needs. */

@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules a plan must meet beyond the shape of its fields: the waves form a DAG of known waves, each group is known
- * to the catalog and used by one wave only, ids and names are unique. Every violation names its field.
+ * to the catalog and used by one wave only, ids and names are unique, a failback wave order names each wave once.
+ * Every violation names its field.
  */
 public final class PlanValidator {
 
@@ -70,7 +72,46 @@ public final class PlanValidator {
                             + c.stream().map(WaveId::value).collect(Collectors.joining(" -> "))
                             + "; remove one of these dependencies")));
         }
+        checkFailbackOrder(plan.failback().waveOrder(), waves, violations);
         return violations;
+    }
+
+    /** A failback wave order names each of the plan's waves exactly once. */
+    private static void checkFailbackOrder(@Nullable List<WaveId> order, List<Wave> waves, List<Violation> violations) {
+        if (order == null) {
+            return;
+        }
+        Set<WaveId> ids = waves.stream().map(Wave::id).collect(Collectors.toSet());
+        Map<WaveId, Integer> first = new HashMap<>();
+        for (int j = 0; j < order.size(); j++) {
+            WaveId wave = order.get(j);
+            String field = "failback.waveOrder[" + j + "]";
+            if (!ids.contains(wave)) {
+                violations.add(new Violation(
+                        field,
+                        "unknown wave '" + wave + "'; the plan's waves are "
+                                + ids.stream().map(WaveId::value).sorted().collect(Collectors.joining(", "))));
+                continue;
+            }
+            Integer earlier = first.putIfAbsent(wave, j);
+            if (earlier != null) {
+                violations.add(new Violation(
+                        field,
+                        "'" + wave + "' is already at failback.waveOrder[" + earlier + "]; name each wave once"));
+            }
+        }
+        List<String> missing = waves.stream()
+                .map(Wave::id)
+                .filter(id -> !first.containsKey(id))
+                .map(id -> "'" + id + "'")
+                .distinct()
+                .toList();
+        if (!missing.isEmpty()) {
+            violations.add(new Violation(
+                    "failback.waveOrder",
+                    "leaves out " + (missing.size() == 1 ? "the wave " : "the waves ") + String.join(", ", missing)
+                            + "; the order must name every wave of the plan exactly once"));
+        }
     }
 
     private static void checkReferences(Wave wave, String at, Set<WaveId> ids, List<Violation> violations) {

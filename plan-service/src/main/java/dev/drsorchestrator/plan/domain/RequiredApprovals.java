@@ -20,10 +20,14 @@ public record RequiredApprovals(int count, String reason) {
     /** The most approvals a plan may ask for. */
     public static final int MAX = ExecutionRequested.MAX_REQUIRED_APPROVALS;
 
-    /** What a plan asks for when it says nothing: a drill runs at once, a recovery or failback needs one approval. */
+    /**
+     * What a plan asks for when it says nothing: a drill runs at once, and so does a reprotect (it only starts
+     * replication back towards the origin); a recovery or failback needs one approval.
+     */
     public static final Map<ExecutionType, Integer> DEFAULTS = Collections.unmodifiableMap(new EnumMap<>(Map.of(
             ExecutionType.DRILL, 0,
             ExecutionType.RECOVERY, 1,
+            ExecutionType.REPROTECT, 0,
             ExecutionType.FAILBACK, 1)));
 
     /** A plan's values with the defaults for the types it leaves out, in type order. */
@@ -41,20 +45,26 @@ public record RequiredApprovals(int count, String reason) {
 
     /**
      * The rules a plan's values must meet, each violation naming its field ({@code requiredApprovals.RECOVERY}): 0 to
-     * {@value #MAX}, and at least 1 for a RECOVERY or FAILBACK, which a second person must approve.
+     * {@value #MAX}, and at least 1 for a RECOVERY or FAILBACK, which a second person must approve (the two-person
+     * rule); a DRILL or REPROTECT may need none.
      */
     public static void check(Map<ExecutionType, Integer> values, List<Violation> violations) {
         values.forEach((type, n) -> {
             String field = "requiredApprovals." + type;
             if (n == null || n < 0 || n > MAX) {
                 violations.add(new Violation(field, "must be from 0 to " + MAX + " but was " + n));
-            } else if (n < 1 && type != ExecutionType.DRILL) {
+            } else if (n < 1 && needsSecondPerson(type)) {
                 violations.add(new Violation(
                         field,
                         "must be at least 1: a " + type.name().toLowerCase(java.util.Locale.ROOT)
                                 + " needs a second person (the two-person rule)"));
             }
         });
+    }
+
+    /** Whether the two-person rule applies: a RECOVERY or FAILBACK moves production, so someone else must approve. */
+    public static boolean needsSecondPerson(ExecutionType type) {
+        return type == ExecutionType.RECOVERY || type == ExecutionType.FAILBACK;
     }
 
     /** What a person's request or a schedule needs: the plan's value for the type. */

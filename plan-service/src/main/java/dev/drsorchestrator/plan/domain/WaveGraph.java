@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The waves' dependencies as a graph: {@code dependsOn} as given, or for a wave with an {@code order}, every wave of
- * a lower order. Call {@link #cycle()} before anything that needs the graph to be acyclic.
+ * a lower order. Call {@link #cycle()} before anything that needs the graph to be acyclic. A run back to the origin
+ * (REPROTECT, FAILBACK) uses {@link #returning}: the graph {@link #reversed()}, or a {@link #chain} in the plan's
+ * failback wave order.
  */
 public final class WaveGraph {
 
@@ -41,6 +44,60 @@ public final class WaveGraph {
             deps.putIfAbsent(wave.id(), List.copyOf(resolved));
         }
         return new WaveGraph(deps);
+    }
+
+    /**
+     * The graph a run back to the origin follows: a chain in {@code waveOrder} when the plan gives one, otherwise the
+     * plan's graph reversed.
+     */
+    public static WaveGraph returning(List<Wave> waves, @Nullable List<WaveId> waveOrder) {
+        if (waveOrder == null) {
+            return of(waves).reversed();
+        }
+        // Validation makes the order name every wave once; should a stored one not, unknown ids are left out and
+        // waves it leaves out return last.
+        List<WaveId> order = new ArrayList<>();
+        for (WaveId id : waveOrder) {
+            if (!order.contains(id) && waves.stream().anyMatch(w -> w.id().equals(id))) {
+                order.add(id);
+            }
+        }
+        waves.stream().map(Wave::id).filter(id -> !order.contains(id)).forEach(order::add);
+        return chain(order);
+    }
+
+    /** Each wave after the one before it in {@code order}; the first after none. */
+    public static WaveGraph chain(List<WaveId> order) {
+        Map<WaveId, List<WaveId>> deps = new LinkedHashMap<>();
+        WaveId previous = null;
+        for (WaveId wave : order) {
+            deps.putIfAbsent(wave, previous == null ? List.of() : List.of(previous));
+            previous = wave;
+        }
+        return new WaveGraph(deps);
+    }
+
+    /**
+     * Every dependency turned around: if B depends on A here, A depends on B in the result. The waves keep their
+     * order, and so do each wave's dependencies.
+     */
+    public WaveGraph reversed() {
+        Map<WaveId, List<WaveId>> deps = new LinkedHashMap<>();
+        for (WaveId wave : dependencies.keySet()) {
+            List<WaveId> dependents = new ArrayList<>();
+            dependencies.forEach((other, itsDependencies) -> {
+                if (itsDependencies.contains(wave)) {
+                    dependents.add(other);
+                }
+            });
+            deps.put(wave, List.copyOf(dependents));
+        }
+        return new WaveGraph(deps);
+    }
+
+    /** The waves, in the order the graph was built from. */
+    public List<WaveId> waves() {
+        return List.copyOf(dependencies.keySet());
     }
 
     public List<WaveId> dependenciesOf(WaveId wave) {

@@ -82,7 +82,8 @@ class ExecutionStarterTest {
                 List.of());
         return new RecoveryPlan(
                 PlanId.random(),
-                new PlanDefinition("shop", null, null, null, DrillOptions.defaults(), null, approvals, List.of(db)),
+                new PlanDefinition(
+                        "shop", null, null, null, DrillOptions.defaults(), null, approvals, List.of(db), null),
                 1,
                 NOW,
                 "alice",
@@ -100,6 +101,7 @@ class ExecutionStarterTest {
                 "sub-alice",
                 null,
                 RequiredApprovals.forType(plan.definition(), ExecutionType.RECOVERY),
+                null,
                 null);
 
         ExecutionRequested requested = starter.snapshot(plan, ask);

@@ -113,4 +113,73 @@ class PlanValidatorTest {
                 .extracting(Violation::field)
                 .containsExactly("waves[1].id", "waves[1].name");
     }
+
+    @Test
+    void aFailbackWaveOrderNamingEveryWaveOnceIsValid() {
+        PlanDefinition plan = withFailbackOrder("web", "app", "db");
+
+        assertThat(PlanValidator.check(plan, known)).isEmpty();
+    }
+
+    @Test
+    void aFailbackWaveOrderWithAnUnknownADuplicateAndAMissingWaveNamesEachProblem() {
+        PlanDefinition plan = withFailbackOrder("web", "cache", "web", "db");
+
+        assertThat(PlanValidator.check(plan, known))
+                .extracting(Violation::field, Violation::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "failback.waveOrder[1]", "unknown wave 'cache'; the plan's waves are app, db, web"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "failback.waveOrder[2]",
+                                "'web' is already at failback.waveOrder[0]; name each wave once"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "failback.waveOrder",
+                                "leaves out the wave 'app'; the order must name every wave of the plan exactly once"));
+    }
+
+    @Test
+    void anEmptyFailbackWaveOrderLeavesOutEveryWave() {
+        assertThat(PlanValidator.check(withFailbackOrder(), known))
+                .singleElement()
+                .satisfies(v -> {
+                    assertThat(v.field()).isEqualTo("failback.waveOrder");
+                    assertThat(v.reason()).startsWith("leaves out the waves 'db', 'app', 'web'");
+                });
+    }
+
+    @Test
+    void reprotectMayNeedNoApprovalButRecoveryAndFailbackNeedOne() {
+        List<Violation> violations = new java.util.ArrayList<>();
+
+        RequiredApprovals.check(
+                RequiredApprovals.withDefaults(Map.of(
+                        dev.drsorchestrator.contracts.model.ExecutionType.REPROTECT, 0,
+                        dev.drsorchestrator.contracts.model.ExecutionType.RECOVERY, 0,
+                        dev.drsorchestrator.contracts.model.ExecutionType.FAILBACK, 0)),
+                violations);
+
+        assertThat(violations)
+                .extracting(Violation::field)
+                .containsExactly("requiredApprovals.RECOVERY", "requiredApprovals.FAILBACK");
+        assertThat(RequiredApprovals.DEFAULTS)
+                .containsEntry(dev.drsorchestrator.contracts.model.ExecutionType.REPROTECT, 0)
+                .containsEntry(dev.drsorchestrator.contracts.model.ExecutionType.FAILBACK, 1);
+    }
+
+    private PlanDefinition withFailbackOrder(String... order) {
+        PlanDefinition base = definition(
+                after("db", List.of(), db), after("app", List.of("db"), app), after("web", List.of("app"), web));
+        return new PlanDefinition(
+                base.name(),
+                null,
+                null,
+                null,
+                base.drillOptions(),
+                null,
+                null,
+                base.waves(),
+                new FailbackSettings(
+                        java.util.Arrays.stream(order).map(WaveId::of).toList(), true, true));
+    }
 }

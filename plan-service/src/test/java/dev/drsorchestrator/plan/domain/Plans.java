@@ -49,7 +49,7 @@ final class Plans {
     }
 
     static PlanDefinition definition(Wave... waves) {
-        return new PlanDefinition("plan", null, 3600, 300, DrillOptions.defaults(), null, null, List.of(waves));
+        return new PlanDefinition("plan", null, 3600, 300, DrillOptions.defaults(), null, null, List.of(waves), null);
     }
 
     static RecoveryPlan plan(PlanDefinition definition) {

@@ -119,7 +119,9 @@ class PreflightTest {
                         Trigger.user(),
                         "alice",
                         null,
-                        RequiredApprovals.forType(plan.definition(), ExecutionType.DRILL)),
+                        RequiredApprovals.forType(plan.definition(), ExecutionType.DRILL),
+                        null,
+                        NOW),
                 groups,
                 Map.of());
 
@@ -148,7 +150,9 @@ class PreflightTest {
                                 Trigger.user(),
                                 "a",
                                 null,
-                                RequiredApprovals.forType(plan.definition(), ExecutionType.RECOVERY)),
+                                RequiredApprovals.forType(plan.definition(), ExecutionType.RECOVERY),
+                                null,
+                                NOW),
                         Map.of(db, gone, web, group(web)),
                         Map.of()))
                 .isInstanceOf(PlanCannotRun.class)

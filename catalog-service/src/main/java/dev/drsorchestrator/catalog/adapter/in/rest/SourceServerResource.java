@@ -4,6 +4,7 @@ import dev.drsorchestrator.catalog.application.CatalogQueries;
 import dev.drsorchestrator.catalog.domain.ServerQuery;
 import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
 import dev.drsorchestrator.contracts.model.ReplicationState;
+import dev.drsorchestrator.contracts.model.ServerOrigin;
 import dev.drsorchestrator.kit.auth.Roles;
 import dev.drsorchestrator.kit.rest.Cursors;
 import dev.drsorchestrator.kit.rest.FieldError;
@@ -52,6 +53,9 @@ public class SourceServerResource {
             @Parameter(description = "Key:Value; repeat for several (all must match)") @QueryParam("tag")
                     List<String> tags,
             @QueryParam("hostnamePrefix") String hostnamePrefix,
+            @Parameter(description = "EC2 or ON_PREMISES: where the servers run when not failed over")
+                    @QueryParam("origin")
+                    String origin,
             @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         List<FieldError> errors = new ArrayList<>();
@@ -87,6 +91,19 @@ public class SourceServerResource {
                 tagFilter.put(tag.substring(0, colon), tag.substring(colon + 1));
             }
         }
+        ServerOrigin.Type originType = null;
+        if (origin != null && !origin.isEmpty()) {
+            originType = Arrays.stream(ServerOrigin.Type.values())
+                    .filter(t -> t.name().equals(origin))
+                    .findFirst()
+                    .orElse(null);
+            if (originType == null) {
+                errors.add(new FieldError(
+                        "origin",
+                        "'" + origin + "' is not a server origin; one of "
+                                + Arrays.toString(ServerOrigin.Type.values())));
+            }
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -97,7 +114,8 @@ public class SourceServerResource {
                 unassignedOnly,
                 group,
                 tagFilter,
-                hostnamePrefix);
+                hostnamePrefix,
+                originType);
         int size = Cursors.limit(limit, Pages.DEFAULT_LIMIT, Pages.MAX_LIMIT);
         CatalogQueries.ServerPage page = queries.servers(query, size, Cursors.decode(cursor));
         return Pages.of(page.page(), s -> ServerView.of(s, page.groups()));

@@ -159,6 +159,11 @@ class DynamoServerStore implements ServerStore {
         put.accept(
                 "recoveryInstanceId",
                 s.recoveryInstanceId() == null ? null : s(s.recoveryInstanceId().value()));
+        put.accept(ServerItems.ORIGIN, ServerItems.originAttribute(s.origin()));
+        put.accept("replicationDirection", s.replicationDirection() == null ? null : s(s.replicationDirection()));
+        put.accept(
+                "reversedDirectionSourceServerArn",
+                s.reversedDirectionSourceServerArn() == null ? null : s(s.reversedDirectionSourceServerArn()));
         put.accept("lastSeenAt", s(s.lastSeenAt().toString()));
         put.accept("syncedAt", n(syncedAt.toEpochMilli()));
         put.accept("lastSyncId", s(syncId));
@@ -440,6 +445,12 @@ class DynamoServerStore implements ServerStore {
                 names.put("#region", "region");
                 values.put(":region", s(query.region()));
                 filters.add("#region = :region");
+            }
+            if (query.originType() != null) {
+                names.put("#origin", ServerItems.ORIGIN);
+                names.put("#originType", ServerItems.ORIGIN_TYPE);
+                values.put(":originType", s(query.originType().name()));
+                filters.add("#origin.#originType = :originType");
             }
             int i = 0;
             for (Map.Entry<String, String> tag : query.tags().entrySet()) {

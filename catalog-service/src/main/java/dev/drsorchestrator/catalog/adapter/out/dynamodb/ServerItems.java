@@ -10,8 +10,10 @@ import dev.drsorchestrator.contracts.ids.RecoveryInstanceId;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.contracts.model.LaunchStatus;
 import dev.drsorchestrator.contracts.model.ReplicationState;
+import dev.drsorchestrator.contracts.model.ServerOrigin;
 import dev.drsorchestrator.kit.dynamo.Items;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class ServerItems {
 
     static final String UNASSIGNED = "UNASSIGNED#";
+    static final String ORIGIN = "origin";
+    static final String ORIGIN_TYPE = "type";
 
     private ServerItems() {}
 
@@ -61,7 +65,51 @@ final class ServerItems {
                 seen == null ? null : Instant.parse(seen),
                 gone == null ? null : Instant.parse(gone),
                 group == null ? null : ProtectionGroupId.of(group),
-                Items.bool(item, "knownToDrs"));
+                Items.bool(item, "knownToDrs"),
+                origin(Items.strMap(item, ORIGIN)),
+                str(item, "replicationDirection"),
+                str(item, "reversedDirectionSourceServerArn"));
+    }
+
+    /** A server's origin as one map attribute ({@code origin.type} is what the list filters on). */
+    static @Nullable AttributeValue originAttribute(@Nullable ServerOrigin origin) {
+        if (origin == null) {
+            return null;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(ORIGIN_TYPE, origin.type().name());
+        if (origin.accountId() != null) {
+            values.put("accountId", origin.accountId().value());
+        }
+        if (origin.region() != null) {
+            values.put("region", origin.region());
+        }
+        if (origin.availabilityZone() != null) {
+            values.put("availabilityZone", origin.availabilityZone());
+        }
+        if (origin.ec2InstanceId() != null) {
+            values.put("ec2InstanceId", origin.ec2InstanceId());
+        }
+        return Items.stringMap(values);
+    }
+
+    /** The stored origin; none for an item written before origins were stored, or one that no longer reads. */
+    private static @Nullable ServerOrigin origin(Map<String, String> values) {
+        String type = values.get(ORIGIN_TYPE);
+        if (type == null) {
+            return null;
+        }
+        try {
+            String account = values.get("accountId");
+            return new ServerOrigin(
+                    ServerOrigin.Type.valueOf(type),
+                    account == null ? null : AccountId.of(account),
+                    values.get("region"),
+                    values.get("availabilityZone"),
+                    values.get("ec2InstanceId"));
+        } catch (IllegalArgumentException unreadable) {
+            return null;
+        }
     }
 
     private static ReplicationState replicationState(String value) {

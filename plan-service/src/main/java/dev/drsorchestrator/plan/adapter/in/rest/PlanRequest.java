@@ -48,12 +48,19 @@ public record PlanRequest(
         @Schema(
                 description = "Per execution type, how many people other than the requester must approve an execution"
                         + " before its first wave (0-5; a RECOVERY or FAILBACK at least 1). Types left out keep the"
-                        + " defaults DRILL 0, RECOVERY 1, FAILBACK 1",
+                        + " defaults DRILL 0, RECOVERY 1, REPROTECT 0, FAILBACK 1",
                 examples = "{\"DRILL\":0,\"RECOVERY\":2}")
         Map<String, Integer> requiredApprovals,
 
         @NotNull @Size(min = 1, max = 50, message = "a plan needs between 1 and 50 waves")
         List<@NotNull @Valid WaveRequest> waves,
+
+        @Schema(
+                description = "How the plan returns to its origin (REPROTECT, FAILBACK): the wave order and what a"
+                        + " FAILBACK does afterwards. Default: the dependencies reversed, restoreDirection and"
+                        + " terminateRecoveryInstances true")
+        @Valid
+        FailbackRequest failback,
 
         @Schema(description = "On PUT: the version you read (or send If-Match)") @PositiveOrZero
         Long version) {}

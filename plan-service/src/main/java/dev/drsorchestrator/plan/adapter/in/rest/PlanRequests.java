@@ -12,6 +12,7 @@ import dev.drsorchestrator.contracts.model.LambdaAction;
 import dev.drsorchestrator.contracts.model.ManualApprovalAction;
 import dev.drsorchestrator.contracts.model.SsmDocumentAction;
 import dev.drsorchestrator.contracts.model.WaveAction;
+import dev.drsorchestrator.plan.domain.FailbackSettings;
 import dev.drsorchestrator.plan.domain.PlanDefinition;
 import dev.drsorchestrator.plan.domain.PlanInvalid;
 import dev.drsorchestrator.plan.domain.RequiredApprovals;
@@ -47,6 +48,7 @@ final class PlanRequests {
             }
         }
         Map<ExecutionType, Integer> approvals = requiredApprovals(r.requiredApprovals(), violations);
+        FailbackSettings failback = failback(r.failback(), violations);
         if (!violations.isEmpty()) {
             throw new PlanInvalid(violations);
         }
@@ -60,7 +62,31 @@ final class PlanRequests {
                         r.autoCleanup() == null || r.autoCleanup()),
                 r.notificationTopicArn(),
                 approvals,
-                waves);
+                waves,
+                failback);
+    }
+
+    /** The failback settings with their defaults; a wave id that is no wave id is a violation naming it. */
+    private static FailbackSettings failback(FailbackRequest f, List<Violation> violations) {
+        if (f == null) {
+            return FailbackSettings.DEFAULTS;
+        }
+        List<WaveId> order = null;
+        if (f.waveOrder() != null) {
+            order = new ArrayList<>();
+            for (int i = 0; i < f.waveOrder().size(); i++) {
+                String ref = f.waveOrder().get(i);
+                if (ref != null && WaveId.PATTERN.matcher(ref).matches()) {
+                    order.add(WaveId.of(ref));
+                } else {
+                    violations.add(new Violation("failback.waveOrder[" + i + "]", "'" + ref + "' is not a wave id"));
+                }
+            }
+        }
+        return new FailbackSettings(
+                order,
+                f.restoreDirection() == null || f.restoreDirection(),
+                f.terminateRecoveryInstances() == null || f.terminateRecoveryInstances());
     }
 
     /** The given types with their values; an unknown type or a value out of range is a violation naming it. */

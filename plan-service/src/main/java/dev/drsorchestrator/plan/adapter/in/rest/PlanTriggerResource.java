@@ -196,9 +196,10 @@ public class PlanTriggerResource {
             @HeaderParam("If-Match") String ifMatch) {
         PlanId plan = Params.planId(id);
         for (int i = 0; i < body.size(); i++) {
-            if (body.get(i).executionType() == ExecutionType.FAILBACK) {
+            ExecutionType type = body.get(i).executionType();
+            if (type.returnsToOrigin()) {
                 throw ProblemException.invalid(
-                        "[" + i + "].executionType", "an alarm can start RECOVERY or DRILL, not FAILBACK");
+                        "[" + i + "].executionType", "an alarm can start RECOVERY or DRILL, not " + type);
             }
         }
         List<AlarmBinding> bindings = body.stream()

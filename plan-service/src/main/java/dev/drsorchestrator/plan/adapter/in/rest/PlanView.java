@@ -4,12 +4,14 @@ import dev.drsorchestrator.contracts.model.Criticality;
 import dev.drsorchestrator.contracts.model.ExecutionType;
 import dev.drsorchestrator.contracts.model.FailurePolicy;
 import dev.drsorchestrator.contracts.model.WaveAction;
+import dev.drsorchestrator.plan.domain.FailbackSettings;
 import dev.drsorchestrator.plan.domain.LastExecution;
 import dev.drsorchestrator.plan.domain.PlanDefinition;
 import dev.drsorchestrator.plan.domain.RecoveryPlan;
 import dev.drsorchestrator.plan.domain.Wave;
 import dev.drsorchestrator.plan.domain.WaveGraph;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,6 +33,10 @@ public record PlanView(
         Map<ExecutionType, Integer> requiredApprovals,
 
         List<WaveView> waves,
+
+        @Schema(description = "How the plan returns to its origin (REPROTECT, FAILBACK), with the defaults filled in")
+        FailbackView failback,
+
         long version,
         Instant createdAt,
         String createdBy,
@@ -56,6 +62,16 @@ public record PlanView(
             List<WaveAction> preActions,
             List<WaveAction> postActions) {}
 
+    /**
+     * The failback settings; {@code returnsAfter} is, per wave, the waves it waits for on the way back (the chain of
+     * {@code waveOrder}, or the plan's dependencies reversed).
+     */
+    public record FailbackView(
+            List<String> waveOrder,
+            boolean restoreDirection,
+            boolean terminateRecoveryInstances,
+            Map<String, List<String>> returnsAfter) {}
+
     public record LastExecutionView(
             String executionId,
             String type,
@@ -79,6 +95,7 @@ public record PlanView(
                 d.notificationTopicArn(),
                 d.requiredApprovals(),
                 d.waves().stream().map(w -> wave(w, graph)).toList(),
+                failback(d),
                 plan.version(),
                 plan.createdAt(),
                 plan.createdBy(),
@@ -94,6 +111,25 @@ public record PlanView(
                                 last.requestedAt(),
                                 last.updatedAt(),
                                 last.detail()));
+    }
+
+    private static FailbackView failback(PlanDefinition d) {
+        FailbackSettings f = d.failback();
+        WaveGraph back = WaveGraph.returning(d.waves(), f.waveOrder());
+        Map<String, List<String>> returnsAfter = new LinkedHashMap<>();
+        d.waves()
+                .forEach(w -> returnsAfter.put(
+                        w.id().value(),
+                        back.dependenciesOf(w.id()).stream()
+                                .map(Object::toString)
+                                .toList()));
+        return new FailbackView(
+                f.waveOrder() == null
+                        ? null
+                        : f.waveOrder().stream().map(Object::toString).toList(),
+                f.restoreDirection(),
+                f.terminateRecoveryInstances(),
+                returnsAfter);
     }
 
     private static WaveView wave(Wave w, WaveGraph graph) {

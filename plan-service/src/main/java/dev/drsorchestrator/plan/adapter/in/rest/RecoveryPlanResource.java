@@ -15,6 +15,7 @@ import dev.drsorchestrator.plan.application.UserExecutions;
 import dev.drsorchestrator.plan.domain.ListPage;
 import dev.drsorchestrator.plan.domain.PreflightReport;
 import dev.drsorchestrator.plan.domain.RecoveryPlan;
+import dev.drsorchestrator.plan.domain.RequestedRecoveryPoint;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,6 +35,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -143,7 +146,43 @@ public class RecoveryPlanResource {
     /** The body of {@code POST /recovery-plans/{id}/executions}. */
     @Schema(name = "ExecutionRequest")
     public record ExecutionBody(
-            @NotNull ExecutionType type, @Size(max = 1024) String comment) {}
+            @NotNull ExecutionType type,
+            @Size(max = 1024) String comment,
+
+            @Schema(
+                    description = "DRILL or RECOVERY: the point in time to launch from (default: the latest"
+                            + " snapshot); not for a REPROTECT or FAILBACK, which act on recovery instances")
+            RecoveryPointBody recoveryPoint) {}
+
+    /** Either {@code latestBefore} or {@code snapshots}; checked all at once with the plan's servers. */
+    @Schema(name = "RecoveryPoint")
+    public record RecoveryPointBody(
+            @Schema(
+                    description = "The latest snapshot taken at or before this time (not in the future)",
+                    examples = "2026-11-20T03:00:00Z")
+            Instant latestBefore,
+
+            @Schema(description = "A DRS recovery snapshot per server; servers not listed launch from the latest")
+            List<SnapshotBody> snapshots) {
+
+        RequestedRecoveryPoint toDomain() {
+            return new RequestedRecoveryPoint(
+                    latestBefore,
+                    snapshots == null
+                            ? null
+                            : snapshots.stream()
+                                    .map(c -> c == null
+                                            ? null
+                                            : new RequestedRecoveryPoint.Choice(c.sourceServerId(), c.snapshotId()))
+                                    .toList());
+        }
+    }
+
+    /** One server's recovery snapshot. */
+    @Schema(name = "ServerSnapshotChoice")
+    public record SnapshotBody(
+            @Schema(examples = "s-1234567890abcdef0") String sourceServerId,
+            @Schema(examples = "pit-0123456789abcdefg") String snapshotId) {}
 
     /** What a request answers: the new execution, to follow on execution-service. */
     public record ExecutionAccepted(
@@ -153,10 +192,12 @@ public class RecoveryPlanResource {
     @RolesAllowed(Roles.DRILL_OPERATOR)
     @Path("/{id}/executions")
     @Operation(
-            summary = "Start a DRILL, RECOVERY or FAILBACK of the plan",
+            summary = "Start a DRILL, RECOVERY, REPROTECT or FAILBACK of the plan",
             description = "202 with the execution id at once; execution-service runs it. Send Idempotency-Key to make"
                     + " a retried request return the same execution instead of starting a second one. A DRILL needs"
-                    + " the role drill-operator, a RECOVERY or FAILBACK recovery-operator (403 naming it otherwise)."
+                    + " the role drill-operator, a RECOVERY, REPROTECT or FAILBACK recovery-operator (403 naming it"
+                    + " otherwise). A DRILL or RECOVERY may name a recoveryPoint (latestBefore, or a snapshot per"
+                    + " server of the plan); a REPROTECT or FAILBACK runs the waves in the plan's return order."
                     + " The requester is the bearer token's identity.")
     public Response execute(
             @PathParam("id") String id,
@@ -170,8 +211,14 @@ public class RecoveryPlanResource {
             throw ProblemException.invalid(IDEMPOTENCY_KEY, "must be 1-128 characters, such as a UUID");
         }
         Actor actor = caller.actor();
-        UserExecutions.Requested requested =
-                executions.request(planId, body.type(), body.comment(), actor.name(), actor.id(), idempotencyKey);
+        UserExecutions.Requested requested = executions.request(
+                planId,
+                body.type(),
+                body.comment(),
+                actor.name(),
+                actor.id(),
+                idempotencyKey,
+                body.recoveryPoint() == null ? null : body.recoveryPoint().toDomain());
         String location = "/executions/" + requested.executionId();
         return Response.accepted(new ExecutionAccepted(
                         requested.executionId().value(),

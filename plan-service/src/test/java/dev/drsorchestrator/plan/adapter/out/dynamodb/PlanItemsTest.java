@@ -3,6 +3,8 @@ package dev.drsorchestrator.plan.adapter.out.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.drsorchestrator.contracts.EventCodec;
 import dev.drsorchestrator.contracts.ids.ActionId;
 import dev.drsorchestrator.contracts.ids.ExecutionId;
 import dev.drsorchestrator.contracts.ids.PlanId;
@@ -12,21 +14,25 @@ import dev.drsorchestrator.contracts.ids.WaveId;
 import dev.drsorchestrator.contracts.model.Criticality;
 import dev.drsorchestrator.contracts.model.DrillOptions;
 import dev.drsorchestrator.contracts.model.ExecutionType;
+import dev.drsorchestrator.contracts.model.FailbackOptions;
 import dev.drsorchestrator.contracts.model.FailurePolicy;
 import dev.drsorchestrator.contracts.model.HttpCheckAction;
 import dev.drsorchestrator.contracts.model.LambdaAction;
 import dev.drsorchestrator.contracts.model.ManualApprovalAction;
 import dev.drsorchestrator.contracts.model.SsmDocumentAction;
 import dev.drsorchestrator.contracts.model.TriggerType;
+import dev.drsorchestrator.plan.domain.FailbackSettings;
 import dev.drsorchestrator.plan.domain.LastExecution;
 import dev.drsorchestrator.plan.domain.PlanDefinition;
 import dev.drsorchestrator.plan.domain.RecoveryPlan;
 import dev.drsorchestrator.plan.domain.Wave;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** What the stores write is what they read back: every field of a plan, its waves and actions, a last execution. */
 class PlanItemsTest {
@@ -86,7 +92,8 @@ class PlanItemsTest {
                         new DrillOptions(30, false),
                         "arn:aws:sns:us-east-1:111122223333:shop",
                         Map.of(ExecutionType.RECOVERY, 2),
-                        List.of(db, wave)),
+                        List.of(db, wave),
+                        new FailbackSettings(List.of(WaveId.of("web"), WaveId.of("db")), false, true)),
                 4,
                 Instant.parse("2026-11-01T00:00:00Z"),
                 "alice",
@@ -94,6 +101,44 @@ class PlanItemsTest {
                 "bob");
 
         assertThat(DynamoPlanStore.fromItem(DynamoPlanStore.toItem(plan))).isEqualTo(plan);
+    }
+
+    @Test
+    void aPlanStoredBeforeFailbackSettingsAndReprotectReadsWithTheDefaults() throws Exception {
+        Wave db = new Wave(
+                WaveId.of("db"),
+                "DB",
+                1,
+                null,
+                List.of(ProtectionGroupId.of("pg-" + UUID.randomUUID())),
+                FailurePolicy.FAIL_FAST,
+                Map.of(),
+                false,
+                0,
+                120,
+                List.of(),
+                List.of());
+        RecoveryPlan plan = new RecoveryPlan(
+                PlanId.random(),
+                new PlanDefinition("old", null, null, null, DrillOptions.defaults(), null, null, List.of(db), null),
+                2,
+                Instant.parse("2026-11-01T00:00:00Z"),
+                "alice",
+                Instant.parse("2026-11-01T00:00:00Z"),
+                "alice");
+        Map<String, AttributeValue> item = new HashMap<>(DynamoPlanStore.toItem(plan));
+        ObjectNode definition =
+                (ObjectNode) EventCodec.mapper().readTree(item.get("definition").s());
+        definition.remove("failback");
+        ((ObjectNode) definition.get("requiredApprovals")).remove("REPROTECT");
+        item.put("definition", AttributeValue.fromS(definition.toString()));
+
+        PlanDefinition read = DynamoPlanStore.fromItem(item).definition();
+
+        assertThat(read.failback()).isEqualTo(FailbackSettings.DEFAULTS);
+        assertThat(read.failback().options()).isEqualTo(FailbackOptions.defaults());
+        assertThat(read.requiredApprovals(ExecutionType.REPROTECT)).isZero();
+        assertThat(read.requiredApprovals(ExecutionType.FAILBACK)).isEqualTo(1);
     }
 
     @Test
