@@ -22,6 +22,7 @@ import dev.drsorchestrator.contracts.events.execution.WaveFailed;
 import dev.drsorchestrator.contracts.events.execution.WaveLaunchRequested;
 import dev.drsorchestrator.contracts.events.execution.WaveStarted;
 import dev.drsorchestrator.contracts.events.plan.ExecutionRequested;
+import dev.drsorchestrator.contracts.ids.AccountId;
 import dev.drsorchestrator.contracts.ids.ExecutionId;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.contracts.ids.WaveId;
@@ -343,8 +344,14 @@ public final class ExecutionMachine {
                 s.observedAt = job.observedAt();
             }
             s.jobId = job.jobId();
-            if (s.recoveryInstanceId == null) {
+            if (state.recoveryInstanceId() != null
+                    && (s.recoveryInstanceId == null || !s.recoveryInstanceId.equals(state.recoveryInstanceId()))
+                    && (s.recoveryInstanceId == null || s.failbackStatus != null)) {
                 s.recoveryInstanceId = state.recoveryInstanceId();
+                boolean elsewhere = !job.accountId().equals(s.server.accountId())
+                        || !job.region().equals(s.server.region());
+                s.instanceAccountId = elsewhere ? job.accountId() : null;
+                s.instanceRegion = elsewhere ? job.region() : null;
             }
             if (s.ec2InstanceId == null) {
                 s.ec2InstanceId = state.ec2InstanceId();
@@ -385,7 +392,16 @@ public final class ExecutionMachine {
             s.failbackState = state.failbackState();
             s.observedAt = progress.observedAt();
             if (state.failedBackInstanceId() != null) {
+                // Launched at the origin: the reversed server's ARN says in which account and region.
                 s.recoveryInstanceId = state.failedBackInstanceId();
+                String[] arn = String.valueOf(state.reversedSourceServerArn()).split(":");
+                if (arn.length >= 6 && arn[4].matches("\\d{12}")) {
+                    s.instanceAccountId = AccountId.of(arn[4]);
+                    s.instanceRegion = arn[3];
+                }
+            } else if (s.recoveryInstanceId == null) {
+                // A reprotect leaves the server running on its recovery instance: actions act on it.
+                s.recoveryInstanceId = state.recoveryInstanceId();
             }
             if (state.jobId() != null) {
                 s.jobId = state.jobId();
@@ -1262,8 +1278,8 @@ public final class ExecutionMachine {
     private static RecoveredServer recovered(ServerRun s) {
         return new RecoveredServer(
                 s.server.sourceServerId(),
-                s.server.accountId(),
-                s.server.region(),
+                s.instanceAccountId != null ? s.instanceAccountId : s.server.accountId(),
+                s.instanceRegion != null ? s.instanceRegion : s.server.region(),
                 s.recoveryInstanceId,
                 s.ec2InstanceId);
     }

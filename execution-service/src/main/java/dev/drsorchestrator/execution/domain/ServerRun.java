@@ -1,5 +1,6 @@
 package dev.drsorchestrator.execution.domain;
 
+import dev.drsorchestrator.contracts.ids.AccountId;
 import dev.drsorchestrator.contracts.ids.DrsJobId;
 import dev.drsorchestrator.contracts.ids.Ec2InstanceId;
 import dev.drsorchestrator.contracts.ids.RecoveryInstanceId;
@@ -46,6 +47,13 @@ public final class ServerRun {
     public @Nullable ReplicationState replicationState;
     public @Nullable Long lagSeconds;
     public @Nullable String failbackState;
+    /**
+     * Where {@code recoveryInstanceId} runs when not in the server's own account and region: a failback launches in
+     * the origin Region.
+     */
+    public @Nullable AccountId instanceAccountId;
+
+    public @Nullable String instanceRegion;
 
     ServerRun() {}
 
