@@ -69,8 +69,11 @@ class FailbackMachineTest {
         // The launch in the origin Region ends: reported under the plan's server ids, but the wave goes on.
         report(e, job(e.executionId, "web", web, JobStatus.COMPLETED, LaunchStatus.LAUNCHED));
         assertThat(e.wave("web").orElseThrow().status).isEqualTo(WaveStatus.RUNNING);
-        ServerRun launched = e.wave("web").orElseThrow().servers.values().iterator().next();
-        assertThat(launched.instanceRegion).as("post-actions act where the instance runs").isEqualTo("us-west-2");
+        ServerRun launched =
+                e.wave("web").orElseThrow().servers.values().iterator().next();
+        assertThat(launched.instanceRegion)
+                .as("post-actions act where the instance runs")
+                .isEqualTo("us-west-2");
         report(e, progress(e.executionId, "web", web, FailbackStep.RESTORE_DIRECTION, FailbackStatus.IN_PROGRESS));
         assertThat(e.wave("web").orElseThrow().status).isEqualTo(WaveStatus.RUNNING);
 
