@@ -278,7 +278,93 @@ class FailbackTest extends DevstackTest {
         assertThat(startsNaming(servers)).isEmpty();
     }
 
+    @Test
+    void aPreflightSaysWhoCanGoWhyTheOthersCannotAndWhereEachStarts() {
+        List<ServerSnapshot> ec2 = servers(1, DrsSimulator.Origin.ec2(ORIGIN_REGION));
+        List<ServerSnapshot> onPremises = servers(1, null);
+        recover(ec2);
+        recover(onPremises);
+        List<ServerSnapshot> both = new ArrayList<>(ec2);
+        both.addAll(onPremises);
+        long before = lastCall();
+
+        io.restassured.response.ValidatableResponse failback = io.restassured.RestAssured.given()
+                .contentType("application/json")
+                .body(Map.of("executionType", "FAILBACK", "servers", body(both)))
+                .post("/drs/preflight")
+                .then()
+                .statusCode(200)
+                .body("ready", org.hamcrest.Matchers.equalTo(1))
+                .body("notReady", org.hamcrest.Matchers.equalTo(1));
+        Map<String, Object> notReprotected = failback.extract().path("servers[0]");
+        assertThat(notReprotected)
+                .containsEntry("sourceServerId", ec2.get(0).sourceServerId().value())
+                .containsEntry("ready", false)
+                .containsEntry("reason", "NOT_REPROTECTED");
+        Map<String, Object> waits = failback.extract().path("servers[1]");
+        assertThat(waits)
+                .containsEntry("ready", true)
+                .containsEntry("origin", "on premises")
+                .containsEntry("startsAt", "FAILBACK_CLIENT");
+
+        Instant point = Instant.now().minus(Duration.ofHours(1));
+        Map<String, Object> recovery = io.restassured.RestAssured.given()
+                .contentType("application/json")
+                .body(Map.of(
+                        "executionType",
+                        "RECOVERY",
+                        "recoveryPoint",
+                        Map.of("latestBefore", point.toString()),
+                        "servers",
+                        body(onPremises)))
+                .post("/drs/preflight")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("servers[0]");
+        assertThat(recovery).containsEntry("ready", true);
+        assertThat((String) recovery.get("snapshotId")).startsWith("pit-");
+        assertThat(Instant.parse((String) recovery.get("snapshotTime"))).isBeforeOrEqualTo(point);
+        // A preflight changes nothing in DRS.
+        assertThat(drs.calls().since(before, null))
+                .extracting(CallLog.Call::operation)
+                .allMatch(op -> op.startsWith("Describe"));
+    }
+
+    @Test
+    void aBadPreflightNamesEveryBadField() {
+        io.restassured.RestAssured.given()
+                .contentType("application/json")
+                .body(Map.of(
+                        "executionType",
+                        "SIDEWAYS",
+                        "recoveryPoint",
+                        Map.of("latestBefore", "yesterday"),
+                        "servers",
+                        List.of(Map.of("sourceServerId", "nope", "accountId", "12", "region", "us-east-1"))))
+                .post("/drs/preflight")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body(
+                        "errors.field",
+                        org.hamcrest.Matchers.hasItems(
+                                "executionType",
+                                "recoveryPoint.latestBefore",
+                                "servers[0].sourceServerId",
+                                "servers[0].accountId"));
+    }
+
     // ---- helpers
+
+    private static List<Map<String, String>> body(List<ServerSnapshot> servers) {
+        return servers.stream()
+                .map(s -> Map.of(
+                        "sourceServerId", s.sourceServerId().value(),
+                        "accountId", s.accountId().value(),
+                        "region", s.region()))
+                .toList();
+    }
 
     /** {@code count} CONTINUOUS servers in devstack's account and region, from {@code origin} (null: on premises). */
     private List<ServerSnapshot> servers(int count, DrsSimulator.@Nullable Origin origin) {

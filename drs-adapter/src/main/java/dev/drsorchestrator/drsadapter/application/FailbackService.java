@@ -8,6 +8,7 @@ import dev.drsorchestrator.contracts.events.drs.WaveLaunchRejected;
 import dev.drsorchestrator.contracts.events.execution.WaveLaunchRequested;
 import dev.drsorchestrator.contracts.ids.RecoveryInstanceId;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
+import dev.drsorchestrator.contracts.model.ExecutionType;
 import dev.drsorchestrator.contracts.model.FailbackStatus;
 import dev.drsorchestrator.contracts.model.FailbackStep;
 import dev.drsorchestrator.contracts.model.LaunchStatus;
@@ -188,6 +189,11 @@ public class FailbackService {
             LOG.infof(
                     "wave %s of %s was planned by another delivery meanwhile", request.waveId(), request.executionId());
         }
+    }
+
+    /** A preflight of a REPROTECT or FAILBACK: what {@link #onRequested} would decide for each server now. */
+    public List<FailbackPlanner.Check> check(ExecutionType type, List<ServerSnapshot> servers) {
+        return FailbackPlanner.check(type, preflight(servers));
     }
 
     /** Each server's source server, recovery instance and reversed server, one scope at a time. */

@@ -171,6 +171,12 @@ public class LaunchService {
         }
     }
 
+    /** A preflight of a DRILL or RECOVERY launch: what {@link #onRequested} would decide for each server now. */
+    public List<WavePlanner.Check> check(
+            List<ServerSnapshot> servers, @Nullable Integer rpoSeconds, RecoveryPoint point) {
+        return WavePlanner.check(preflight(servers, point), rpoSeconds);
+    }
+
     /**
      * Asks DRS about every server of the wave, one scope at a time, and resolves the recovery point: the latest
      * snapshot at or before {@code latestBefore}, or the snapshot named for the server.

@@ -45,6 +45,22 @@ public final class FailbackPlanner {
 
     public record Accepted(List<FailbackServer> servers, List<ServerNotReady> excluded) implements Plan {}
 
+    /** One server's readiness and, when ready, the step it starts at, for a preflight. */
+    public record Check(
+            ServerSnapshot server,
+            @Nullable ServerNotReady problem,
+            @Nullable FailbackServer start) {}
+
+    /** The readiness of each server, as {@link #plan} decides it, for a preflight. */
+    public static List<Check> check(ExecutionType type, List<Seen> seen) {
+        List<Check> out = new ArrayList<>();
+        for (Seen s : seen) {
+            ServerNotReady problem = readiness(type, s);
+            out.add(new Check(s.server(), problem, problem == null ? start(type, s) : null));
+        }
+        return out;
+    }
+
     public static Plan plan(ExecutionType type, List<Seen> seen) {
         List<ServerNotReady> notReady = new ArrayList<>();
         List<FailbackServer> ready = new ArrayList<>();

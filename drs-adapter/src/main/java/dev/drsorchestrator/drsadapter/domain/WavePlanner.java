@@ -52,6 +52,20 @@ public final class WavePlanner {
             @Nullable RecoveryPointUsed snapshot,
             @Nullable String snapshotProblem) {}
 
+    /** One server's readiness for a launch, and the snapshot it would launch from. */
+    public record Check(
+            ServerSnapshot server,
+            @Nullable ServerNotReady problem,
+            @Nullable RecoveryPointUsed snapshot) {}
+
+    /** The readiness of each server, as {@link #plan} decides it, for a preflight. */
+    public static List<Check> check(List<Seen> servers, @Nullable Integer rpoSeconds) {
+        return servers.stream()
+                .map(seen -> new Check(
+                        seen.server(), launchReadiness(seen, rpoSeconds).orElse(null), seen.snapshot()))
+                .toList();
+    }
+
     public static Plan plan(List<Seen> servers, @Nullable Integer rpoSeconds, Function<Scope, Quotas> quotas) {
         List<ServerNotReady> notReady = new ArrayList<>();
         Map<Scope, List<Member>> ready = new LinkedHashMap<>();
