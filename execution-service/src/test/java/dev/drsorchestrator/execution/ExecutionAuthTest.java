@@ -150,6 +150,12 @@ class ExecutionAuthTest extends ServiceAuthTest {
         DevstackTest.controlWith(recovery.value(), "waves/db/skip", "{\"reason\":\"x\"}", operator)
                 .statusCode(403)
                 .body("requiredRole", equalTo(Roles.RECOVERY_OPERATOR));
+        // Confirming the termination of a failback's recovery-Region instances is a recovery operator's too.
+        ExecutionId failback = awaitingApproval(ExecutionType.FAILBACK, 1);
+        DevstackTest.controlWith(failback.value(), "cleanup", "{}", operator)
+                .statusCode(403)
+                .body("requiredRole", equalTo(Roles.RECOVERY_OPERATOR))
+                .body("detail", containsString("Controlling a FAILBACK"));
         DevstackTest.controlWith(ExecutionId.random().value(), "cancel", "{\"reason\":\"x\"}", operator)
                 .statusCode(404);
 

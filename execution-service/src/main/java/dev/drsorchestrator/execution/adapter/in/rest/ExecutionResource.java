@@ -167,9 +167,11 @@ public class ExecutionResource {
     @POST
     @RolesAllowed(Roles.DRILL_OPERATOR)
     @Path("/{id}/cleanup")
-    @Operation(summary = "Terminate a finished drill's recovery instances now")
+    @Operation(
+            summary = "Terminate a finished drill's recovery instances now; after a completed FAILBACK, confirm the"
+                    + " termination of the recovery-Region instances it failed back from (recovery-operator)")
     public ExecutionView cleanup(@PathParam("id") String id, @Valid ControlRequest body) {
-        return control(id, Control.Kind.CLEANUP, body, false, false);
+        return control(id, Control.Kind.CLEANUP, body, false, true);
     }
 
     @POST
@@ -194,7 +196,7 @@ public class ExecutionResource {
 
     /**
      * @param needsReason the control must say why
-     * @param byType a RECOVERY or FAILBACK needs {@code recovery-operator}, not only the endpoint's
+     * @param byType anything but a DRILL needs {@code recovery-operator}, not only the endpoint's
      *     {@code drill-operator}; checked before anything changes
      */
     private ExecutionView control(
