@@ -4,7 +4,6 @@ import dev.drsorchestrator.contracts.envelope.EventMetadata;
 import dev.drsorchestrator.contracts.events.drs.FailbackProgressChanged;
 import dev.drsorchestrator.contracts.events.drs.SourceServerState;
 import dev.drsorchestrator.contracts.events.drs.WaveLaunchAccepted;
-import dev.drsorchestrator.contracts.events.drs.WaveLaunchRejected;
 import dev.drsorchestrator.contracts.events.execution.WaveLaunchRequested;
 import dev.drsorchestrator.contracts.ids.RecoveryInstanceId;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
@@ -119,23 +118,7 @@ public class FailbackService {
         EventMetadata meta = Metadata.of(request.executionId(), cause.eventId(), cause.traceparent(), now);
         try {
             if (plan instanceof FailbackPlanner.Rejected rejected) {
-                LOG.warnf(
-                        "%s wave %s of %s rejected: %s",
-                        request.executionType(), request.waveId(), request.executionId(), rejected.reason());
-                store.planWave(
-                        waveKey,
-                        null,
-                        request.executionId(),
-                        List.of(),
-                        List.of(new Outgoing(
-                                meta,
-                                new WaveLaunchRejected(
-                                        request.executionId(),
-                                        request.waveId(),
-                                        request.attempt(),
-                                        rejected.reason(),
-                                        rejected.servers()))),
-                        consumed);
+                LaunchService.reject(store, waveKey, request, meta, rejected.reason(), rejected.servers(), consumed);
                 return;
             }
             FailbackPlanner.Accepted accepted = (FailbackPlanner.Accepted) plan;

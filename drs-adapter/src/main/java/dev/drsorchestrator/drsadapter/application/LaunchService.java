@@ -8,6 +8,7 @@ import dev.drsorchestrator.contracts.events.execution.WaveLaunchRequested;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.contracts.model.RecoveryPoint;
 import dev.drsorchestrator.contracts.model.RecoveryPointUsed;
+import dev.drsorchestrator.contracts.model.ServerNotReady;
 import dev.drsorchestrator.contracts.model.ServerSnapshot;
 import dev.drsorchestrator.drsadapter.domain.Consumed;
 import dev.drsorchestrator.drsadapter.domain.DrsCallFailed;
@@ -88,21 +89,7 @@ public class LaunchService {
         EventMetadata meta = Metadata.of(request.executionId(), cause.eventId(), cause.traceparent(), now);
         try {
             if (plan instanceof WavePlanner.Rejected rejected) {
-                LOG.warnf("wave %s of %s rejected: %s", request.waveId(), request.executionId(), rejected.reason());
-                store.planWave(
-                        waveKey,
-                        null,
-                        request.executionId(),
-                        List.of(),
-                        List.of(new Outgoing(
-                                meta,
-                                new WaveLaunchRejected(
-                                        request.executionId(),
-                                        request.waveId(),
-                                        request.attempt(),
-                                        rejected.reason(),
-                                        rejected.servers()))),
-                        consumed);
+                reject(store, waveKey, request, meta, rejected.reason(), rejected.servers(), consumed);
                 return;
             }
             WavePlanner.Accepted accepted = (WavePlanner.Accepted) plan;
@@ -169,6 +156,30 @@ public class LaunchService {
             LOG.infof(
                     "wave %s of %s was planned by another delivery meanwhile", request.waveId(), request.executionId());
         }
+    }
+
+    /** Records the wave attempt as planned with nothing to launch, and says why in {@code WaveLaunchRejected}. */
+    static void reject(
+            JobStore store,
+            String waveKey,
+            WaveLaunchRequested request,
+            EventMetadata meta,
+            String reason,
+            List<ServerNotReady> servers,
+            Consumed consumed) {
+        LOG.warnf(
+                "%s wave %s of %s rejected: %s",
+                request.executionType(), request.waveId(), request.executionId(), reason);
+        store.planWave(
+                waveKey,
+                null,
+                request.executionId(),
+                List.of(),
+                List.of(new Outgoing(
+                        meta,
+                        new WaveLaunchRejected(
+                                request.executionId(), request.waveId(), request.attempt(), reason, servers))),
+                consumed);
     }
 
     /** A preflight of a DRILL or RECOVERY launch: what {@link #onRequested} would decide for each server now. */
