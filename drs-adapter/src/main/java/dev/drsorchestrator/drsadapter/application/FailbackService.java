@@ -427,7 +427,9 @@ public class FailbackService {
                     s.set(
                             s.step,
                             FailbackStatus.FAILED,
-                            "source server " + id + " in " + scope + " does not exist any more; it was removed in DRS");
+                            "DescribeSourceServers in " + scope + " does not show source server " + id
+                                    + ": it was removed in DRS, or the credentials used there reach another account"
+                                    + " (check drs.accounts and GET /drs/accounts)");
                     return;
                 }
                 s.replicationState = st.replicationState();

@@ -32,14 +32,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Region (and its recovery instances terminated once a person confirms); an on-premises failback that waits for each
  * server's DRS Failback Client; and a ransomware recovery to the latest snapshot before a given time.
  *
- * <p>The servers here are in the orchestrator's own account ({@link LocalSystem#ACCOUNT}, configured in drs-adapter
- * without a role), so that drs-adapter acts in their origin Region with its own credentials: a fleet account's role
- * is configured for the recovery Region only.
+ * <p>The servers are in a fleet account, reached through its role ({@code drs.accounts}); the role is configured
+ * with the recovery Region and drs-adapter uses it in the origin Region too.
  */
 @ExtendWith(TheSystem.Extension.class)
 class FailbackIT {
 
-    private static final String ACCOUNT = LocalSystem.ACCOUNT;
+    private static final String ACCOUNT = LocalSystem.FLEET_ACCOUNTS.get(0);
     private static final String RECOVERY_REGION = LocalSystem.REGION;
     private static final String ORIGIN_REGION = "us-west-2";
 
@@ -320,7 +319,7 @@ class FailbackIT {
 
     // ------------------------------------------------------------------------------------------------- helpers
 
-    /** New CONTINUOUS servers in the orchestrator's account, one per tier, from EC2 in {@code originRegion}. */
+    /** New CONTINUOUS servers in the fleet account, one per tier, from EC2 in {@code originRegion}. */
     private static List<Server> servers(
             TheSystem system, String prefix, List<String> tiers, @Nullable String originRegion) {
         ArrayNode specs = Rest.array();

@@ -5,6 +5,7 @@ import dev.drsorchestrator.drsadapter.domain.Scope;
 import dev.drsorchestrator.kit.aws.AwsClients;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -83,11 +84,7 @@ class ScopedClients {
         }
         aws.configure(builder);
         builder.region(Region.of(scope.region()));
-        config.accounts().stream()
-                .filter(a -> a.accountId().equals(scope.accountId().value())
-                        && a.region().equals(scope.region())
-                        && a.roleArn().isPresent())
-                .findFirst()
+        roleFor(scope)
                 .ifPresent(a -> builder.credentialsProvider(StsAssumeRoleCredentialsProvider.builder()
                         .stsClient(sts)
                         .asyncCredentialUpdateEnabled(false)
@@ -116,6 +113,22 @@ class ScopedClients {
                         .build())
                 .build());
         return builder.build();
+    }
+
+    /**
+     * The configured role for an account and region: the entry for that region, or else any entry of the account
+     * (IAM roles are global, and a failback reaches into the origin Region of an account watched in its recovery
+     * Region). None: the service's own credentials.
+     */
+    private java.util.Optional<DrsConfig.Account> roleFor(Scope scope) {
+        List<DrsConfig.Account> ofAccount = config.accounts().stream()
+                .filter(a -> a.accountId().equals(scope.accountId().value())
+                        && a.roleArn().isPresent())
+                .toList();
+        return ofAccount.stream()
+                .filter(a -> a.region().equals(scope.region()))
+                .findFirst()
+                .or(() -> ofAccount.stream().findFirst());
     }
 
     static boolean throttled(Throwable e) {
