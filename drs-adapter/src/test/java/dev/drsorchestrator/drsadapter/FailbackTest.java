@@ -11,6 +11,7 @@ import dev.drsorchestrator.contracts.events.execution.WaveLaunchRequested;
 import dev.drsorchestrator.contracts.ids.AccountId;
 import dev.drsorchestrator.contracts.ids.ExecutionId;
 import dev.drsorchestrator.contracts.ids.PlanId;
+import dev.drsorchestrator.contracts.ids.RecoveryInstanceId;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.contracts.ids.WaveId;
 import dev.drsorchestrator.contracts.model.Criticality;
@@ -27,9 +28,14 @@ import dev.drsorchestrator.contracts.model.ServerSnapshot;
 import dev.drsorchestrator.devstack.drs.CallLog;
 import dev.drsorchestrator.devstack.drs.DrsSettings;
 import dev.drsorchestrator.devstack.drs.DrsSimulator;
+import dev.drsorchestrator.drsadapter.domain.Consumed;
+import dev.drsorchestrator.drsadapter.domain.FailbackRun;
+import dev.drsorchestrator.drsadapter.domain.FailbackServer;
+import dev.drsorchestrator.drsadapter.domain.JobStore;
 import dev.drsorchestrator.kit.testing.KitTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -52,6 +58,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KitTestResource.class)
 class FailbackTest extends DevstackTest {
+
+    @Inject
+    JobStore store;
 
     private static final String ORIGIN_REGION = "us-west-2";
 
@@ -110,6 +119,58 @@ class FailbackTest extends DevstackTest {
                         .flatMap(j -> j.servers().stream())
                         .map(s -> s.sourceServerId().value()))
                 .allMatch(ids(servers)::contains);
+    }
+
+    @Test
+    void aReverseReplicationDecidedBeforeACrashIsFoundInDrsAndNotCalledAgain() {
+        List<ServerSnapshot> servers = servers(1, DrsSimulator.Origin.ec2(ORIGIN_REGION));
+        Map<String, String> instances = recover(servers);
+        ServerSnapshot s = servers.get(0);
+        // What a process that died right after its ReverseReplication leaves: the intent written, DRS's answer lost.
+        ObjectNode answer = drs.call(
+                "ReverseReplication",
+                new DrsSimulator.Scope(devstack.account(), devstack.region()),
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                        .objectNode()
+                        .put(
+                                "recoveryInstanceID",
+                                instances.get(s.sourceServerId().value())));
+        long afterTheCall = lastCall();
+        ExecutionId execution = ExecutionId.random();
+        FailbackRun run = new FailbackRun();
+        run.id = FailbackRun.idOf(execution, WaveId.of("db"), 1);
+        run.executionId = execution;
+        run.planId = PlanId.random();
+        run.waveId = WaveId.of("db");
+        run.attempt = 1;
+        run.type = ExecutionType.REPROTECT;
+        run.options = FailbackOptions.defaults();
+        run.createdAt = Instant.now();
+        run.nextStepAt = run.createdAt;
+        FailbackServer server = new FailbackServer();
+        server.sourceServerId = s.sourceServerId();
+        server.criticality = Criticality.CRITICAL;
+        server.accountId = s.accountId().value();
+        server.region = s.region();
+        server.origin = new ServerOrigin(ServerOrigin.Type.EC2, null, ORIGIN_REGION, null, null);
+        server.recoveryInstanceId =
+                RecoveryInstanceId.of(instances.get(s.sourceServerId().value()));
+        server.set(FailbackStep.REVERSE_REPLICATION, FailbackStatus.IN_PROGRESS, "calling ReverseReplication");
+        server.reverseIntentAt = run.createdAt.minusSeconds(60);
+        run.servers = List.of(server);
+        store.planFailback(
+                "WAVE#" + execution.value() + "#db#1",
+                run,
+                List.of(),
+                new Consumed("test-" + UUID.randomUUID(), "WaveLaunchRequested", 1));
+
+        FailbackProgressChanged done = awaitFinal(execution, 1);
+        assertThat(state(done, s.sourceServerId().value()))
+                .satisfies(st -> assertThat(st.status()).isEqualTo(FailbackStatus.COMPLETED))
+                .satisfies(st -> assertThat(st.reversedSourceServerArn())
+                        .isEqualTo(
+                                answer.path("reversedDirectionSourceServerArn").asText()));
+        assertThat(drs.calls().since(afterTheCall, "ReverseReplication")).isEmpty();
     }
 
     @Test
