@@ -172,13 +172,15 @@ public class CleanupService {
                     && server.origin() != null
                     && server.origin().type() == ServerOrigin.Type.EC2
                     && server.reversedDirectionSourceServerArn() != null;
-            if (ri.drill() || onPremisesDone || ec2Done) {
+            if (!ri.drill() && (onPremisesDone || ec2Done)) {
                 targets.add(new Member(ri.sourceServerId(), null, ri.recoveryInstanceId()));
             } else {
                 refused.add(new TerminationFailure(
                         ri.recoveryInstanceId(),
-                        "DRS does not show " + ri.sourceServerId() + " failed back (failback state "
-                                + ri.failbackState() + ", no reversed source server): left running"));
+                        ri.drill()
+                                ? "a drill instance, not one a failback returned from: left running"
+                                : "DRS does not show " + ri.sourceServerId() + " failed back (failback state "
+                                        + ri.failbackState() + ", no reversed source server): left running"));
             }
         }
     }

@@ -437,6 +437,7 @@ public final class ExecutionMachine {
             if (s != null && s.attempt == accepted.attempt() && s.launchStatus == null) {
                 s.excluded = true;
                 s.error = "left out, not ready: " + out.reason() + " (" + out.detail() + ")";
+                closeFailback(s);
             }
         }
     }
@@ -451,7 +452,22 @@ public final class ExecutionMachine {
             ServerRun s = w.servers.get(out.sourceServerId().value());
             if (s != null && s.attempt == rejected.attempt()) {
                 s.error = "not ready: " + out.reason() + " (" + out.detail() + ")";
+                closeFailback(s);
             }
+        }
+        for (ServerRun s : w.attemptServers()) {
+            if (s.failbackStatus != null && !s.failbackStatus.isFinal()) {
+                s.failbackStatus = FailbackStatus.FAILED;
+                s.failbackDetail = "the wave was rejected: " + rejected.reason();
+            }
+        }
+    }
+
+    /** A REPROTECT or FAILBACK server drs-adapter will not act on in this attempt: its failback ends with the reason. */
+    private static void closeFailback(ServerRun s) {
+        if (s.failbackStatus != null && !s.failbackStatus.isFinal()) {
+            s.failbackStatus = FailbackStatus.FAILED;
+            s.failbackDetail = s.error;
         }
     }
 

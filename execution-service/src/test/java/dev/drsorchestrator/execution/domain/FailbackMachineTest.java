@@ -17,6 +17,7 @@ import dev.drsorchestrator.contracts.ids.ExecutionId;
 import dev.drsorchestrator.contracts.ids.RecoveryInstanceId;
 import dev.drsorchestrator.contracts.ids.WaveId;
 import dev.drsorchestrator.contracts.model.CleanupReason;
+import dev.drsorchestrator.contracts.model.Criticality;
 import dev.drsorchestrator.contracts.model.ExecutionType;
 import dev.drsorchestrator.contracts.model.FailbackOptions;
 import dev.drsorchestrator.contracts.model.FailbackStatus;
@@ -153,6 +154,46 @@ class FailbackMachineTest {
                 report(e, new FailbackProgressChanged(e.executionId, WaveId.of("app"), 1, states, NOW.plusSeconds(5)));
         WaveFailed wave = only(failed.events(), WaveFailed.class);
         assertThat(wave.reason()).contains("DRS refused it: no");
+    }
+
+    @Test
+    void aServerLeftOutOrARejectedWaveEndsItsFailbackWithTheReason() {
+        List<ServerSnapshot> app = Fixtures.servers(1, 1);
+        Execution e = request(ExecutionType.REPROTECT, List.of(Fixtures.wave("app", List.of(), app)), null, null)
+                .state();
+        ServerSnapshot optional = app.get(1);
+        report(
+                e,
+                new WaveLaunchAccepted(
+                        e.executionId,
+                        WaveId.of("app"),
+                        1,
+                        1,
+                        List.of(app.get(0).sourceServerId()),
+                        List.of(new dev.drsorchestrator.contracts.model.ServerNotReady(
+                                optional.sourceServerId(),
+                                Criticality.OPTIONAL,
+                                dev.drsorchestrator.contracts.model.ServerNotReadyReason.WRONG_ORIGIN,
+                                "the server's origin is on premises"))));
+        ServerRun left = e.wave("app")
+                .orElseThrow()
+                .servers
+                .get(optional.sourceServerId().value());
+        assertThat(left.failbackStatus).isEqualTo(FailbackStatus.FAILED);
+        assertThat(left.failbackDetail).contains("WRONG_ORIGIN").contains("on premises");
+
+        List<ServerSnapshot> db = Fixtures.servers(1, 0);
+        Execution rejected = request(ExecutionType.FAILBACK, List.of(Fixtures.wave("db", List.of(), db)), null, null)
+                .state();
+        report(
+                rejected,
+                new dev.drsorchestrator.contracts.events.drs.WaveLaunchRejected(
+                        rejected.executionId, WaveId.of("db"), 1, "DRS in 111122223333 cannot be reached", List.of()));
+        ServerRun s =
+                rejected.wave("db").orElseThrow().servers.values().iterator().next();
+        assertThat(s.failbackStatus).isEqualTo(FailbackStatus.FAILED);
+        assertThat(s.failbackDetail).isEqualTo("the wave was rejected: DRS in 111122223333 cannot be reached");
+        assertThat(rejected.wave("db").orElseThrow().status).isEqualTo(WaveStatus.FAILED);
     }
 
     @Test
