@@ -24,7 +24,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -158,6 +157,18 @@ public class LaunchService {
         }
     }
 
+    /**
+     * Why a scope's servers cannot be checked, when DRS there refuses us (credentials, role, not initialized): every
+     * server of the scope is then not ready with this reason. Any other failure is thrown (the request is retried).
+     */
+    static String unreachable(Scope scope, DrsCallFailed e) {
+        if (e.kind() != DrsCallFailed.Kind.ACCESS_DENIED && e.kind() != DrsCallFailed.Kind.REJECTED) {
+            throw e;
+        }
+        return "DRS in account " + scope.accountId() + " region " + scope.region() + " cannot be reached: "
+                + e.getMessage() + ". Check drs.accounts (role, external id) and GET /drs/accounts";
+    }
+
     /** Records the wave attempt as planned with nothing to launch, and says why in {@code WaveLaunchRejected}. */
     static void reject(
             JobStore store,
@@ -193,11 +204,7 @@ public class LaunchService {
      * snapshot at or before {@code latestBefore}, or the snapshot named for the server.
      */
     private List<WavePlanner.Seen> preflight(List<ServerSnapshot> servers, RecoveryPoint point) {
-        Map<Scope, List<ServerSnapshot>> byScope = new LinkedHashMap<>();
-        for (ServerSnapshot s : servers) {
-            byScope.computeIfAbsent(new Scope(s.accountId(), s.region()), k -> new ArrayList<>())
-                    .add(s);
-        }
+        Map<Scope, List<ServerSnapshot>> byScope = Scope.group(servers);
         List<WavePlanner.Seen> out = new ArrayList<>();
         byScope.forEach((scope, list) -> {
             List<SourceServerId> ids =
@@ -207,12 +214,7 @@ public class LaunchService {
             try {
                 drs.sourceServers(scope, ids).forEach(st -> states.put(st.sourceServerId(), st));
             } catch (DrsCallFailed e) {
-                if (e.kind() != DrsCallFailed.Kind.ACCESS_DENIED && e.kind() != DrsCallFailed.Kind.REJECTED) {
-                    throw e;
-                }
-                unreachable = "DRS in account " + scope.accountId() + " region " + scope.region()
-                        + " cannot be reached: " + e.getMessage() + ". Check drs.accounts (role, external id) and"
-                        + " GET /drs/accounts";
+                unreachable = unreachable(scope, e);
             }
             for (ServerSnapshot s : list) {
                 RecoveryPointUsed used = null;

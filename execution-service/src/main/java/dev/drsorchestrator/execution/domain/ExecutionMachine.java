@@ -22,7 +22,6 @@ import dev.drsorchestrator.contracts.events.execution.WaveFailed;
 import dev.drsorchestrator.contracts.events.execution.WaveLaunchRequested;
 import dev.drsorchestrator.contracts.events.execution.WaveStarted;
 import dev.drsorchestrator.contracts.events.plan.ExecutionRequested;
-import dev.drsorchestrator.contracts.ids.AccountId;
 import dev.drsorchestrator.contracts.ids.ExecutionId;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.contracts.ids.WaveId;
@@ -376,38 +375,8 @@ public final class ExecutionMachine {
         }
         for (ServerFailbackState state : progress.servers()) {
             ServerRun s = w.servers.get(state.sourceServerId().value());
-            if (s == null
-                    || s.attempt != progress.attempt()
-                    || (s.failbackStatus != null && s.failbackStatus.isFinal())) {
-                continue;
-            }
-            s.failbackStep = state.step();
-            s.failbackStatus = state.status();
-            s.failbackDetail = state.detail();
-            s.origin = state.origin();
-            s.returnFromInstanceId = state.recoveryInstanceId();
-            s.reversedSourceServerArn = state.reversedSourceServerArn();
-            s.replicationState = state.replicationState();
-            s.lagSeconds = state.lagSeconds();
-            s.failbackState = state.failbackState();
-            s.observedAt = progress.observedAt();
-            if (state.failedBackInstanceId() != null) {
-                // Launched at the origin: the reversed server's ARN says in which account and region.
-                s.recoveryInstanceId = state.failedBackInstanceId();
-                String[] arn = String.valueOf(state.reversedSourceServerArn()).split(":");
-                if (arn.length >= 6 && arn[4].matches("\\d{12}")) {
-                    s.instanceAccountId = AccountId.of(arn[4]);
-                    s.instanceRegion = arn[3];
-                }
-            } else if (s.recoveryInstanceId == null) {
-                // A reprotect leaves the server running on its recovery instance: actions act on it.
-                s.recoveryInstanceId = state.recoveryInstanceId();
-            }
-            if (state.jobId() != null) {
-                s.jobId = state.jobId();
-            }
-            if (state.status() == FailbackStatus.FAILED) {
-                s.error = state.detail();
+            if (s != null && s.attempt == progress.attempt()) {
+                s.failback(state, progress.observedAt());
             }
         }
     }
@@ -437,7 +406,7 @@ public final class ExecutionMachine {
             if (s != null && s.attempt == accepted.attempt() && s.launchStatus == null) {
                 s.excluded = true;
                 s.error = "left out, not ready: " + out.reason() + " (" + out.detail() + ")";
-                closeFailback(s);
+                s.endFailback(s.error);
             }
         }
     }
@@ -452,22 +421,11 @@ public final class ExecutionMachine {
             ServerRun s = w.servers.get(out.sourceServerId().value());
             if (s != null && s.attempt == rejected.attempt()) {
                 s.error = "not ready: " + out.reason() + " (" + out.detail() + ")";
-                closeFailback(s);
+                s.endFailback(s.error);
             }
         }
         for (ServerRun s : w.attemptServers()) {
-            if (s.failbackStatus != null && !s.failbackStatus.isFinal()) {
-                s.failbackStatus = FailbackStatus.FAILED;
-                s.failbackDetail = "the wave was rejected: " + rejected.reason();
-            }
-        }
-    }
-
-    /** A REPROTECT or FAILBACK server drs-adapter will not act on in this attempt: its failback ends with the reason. */
-    private static void closeFailback(ServerRun s) {
-        if (s.failbackStatus != null && !s.failbackStatus.isFinal()) {
-            s.failbackStatus = FailbackStatus.FAILED;
-            s.failbackDetail = s.error;
+            s.endFailback("the wave was rejected: " + rejected.reason());
         }
     }
 

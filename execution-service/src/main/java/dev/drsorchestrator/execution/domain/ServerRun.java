@@ -9,6 +9,7 @@ import dev.drsorchestrator.contracts.model.FailbackStatus;
 import dev.drsorchestrator.contracts.model.FailbackStep;
 import dev.drsorchestrator.contracts.model.LaunchStatus;
 import dev.drsorchestrator.contracts.model.ReplicationState;
+import dev.drsorchestrator.contracts.model.ServerFailbackState;
 import dev.drsorchestrator.contracts.model.ServerOrigin;
 import dev.drsorchestrator.contracts.model.ServerSnapshot;
 import java.time.Instant;
@@ -59,6 +60,52 @@ public final class ServerRun {
 
     ServerRun(ServerSnapshot server) {
         this.server = server;
+    }
+
+    /**
+     * What drs-adapter reported of this server's REPROTECT or FAILBACK step, for the attempt it launched; nothing
+     * changes once the status is final.
+     */
+    void failback(ServerFailbackState state, Instant at) {
+        if (failbackStatus != null && failbackStatus.isFinal()) {
+            return;
+        }
+        failbackStep = state.step();
+        failbackStatus = state.status();
+        failbackDetail = state.detail();
+        origin = state.origin();
+        returnFromInstanceId = state.recoveryInstanceId();
+        reversedSourceServerArn = state.reversedSourceServerArn();
+        replicationState = state.replicationState();
+        lagSeconds = state.lagSeconds();
+        failbackState = state.failbackState();
+        observedAt = at;
+        if (state.failedBackInstanceId() != null) {
+            // Launched at the origin: the reversed server's ARN says in which account and region.
+            recoveryInstanceId = state.failedBackInstanceId();
+            String[] arn = String.valueOf(state.reversedSourceServerArn()).split(":");
+            if (arn.length >= 6 && arn[4].matches("\\d{12}")) {
+                instanceAccountId = AccountId.of(arn[4]);
+                instanceRegion = arn[3];
+            }
+        } else if (recoveryInstanceId == null) {
+            // A reprotect leaves the server running on its recovery instance: actions act on it.
+            recoveryInstanceId = state.recoveryInstanceId();
+        }
+        if (state.jobId() != null) {
+            jobId = state.jobId();
+        }
+        if (state.status() == FailbackStatus.FAILED) {
+            error = state.detail();
+        }
+    }
+
+    /** drs-adapter will not act on this REPROTECT or FAILBACK server in this attempt: its failback ends, saying why. */
+    void endFailback(@Nullable String why) {
+        if (failbackStatus != null && !failbackStatus.isFinal()) {
+            failbackStatus = FailbackStatus.FAILED;
+            failbackDetail = why;
+        }
     }
 
     public Criticality criticality() {
