@@ -5,6 +5,8 @@ import dev.drsorchestrator.contracts.events.catalog.ProtectionGroupCreated;
 import dev.drsorchestrator.contracts.events.catalog.ProtectionGroupDeleted;
 import dev.drsorchestrator.contracts.events.catalog.ProtectionGroupUpdated;
 import dev.drsorchestrator.contracts.events.drs.FailbackProgressChanged;
+import dev.drsorchestrator.contracts.events.drs.LaunchSettingsApplied;
+import dev.drsorchestrator.contracts.events.drs.NetworkInventoryChanged;
 import dev.drsorchestrator.contracts.events.drs.RecoveryInstancesTerminated;
 import dev.drsorchestrator.contracts.events.drs.RecoveryJobStateChanged;
 import dev.drsorchestrator.contracts.events.drs.SourceServerInventoryChanged;
@@ -140,7 +142,16 @@ public enum EventType {
     SOURCE_SERVER_INVENTORY_CHANGED(
             EventSource.DRS_ADAPTER,
             SourceServerInventoryChanged.class,
-            "DRS source servers of one account and region from an inventory sync (chunked)."),
+            "DRS source servers of one account and region from an inventory sync (chunked), with the launch settings"
+                    + " each would launch with now."),
+    NETWORK_INVENTORY_CHANGED(
+            EventSource.DRS_ADAPTER,
+            NetworkInventoryChanged.class,
+            "The EC2 subnets, security groups and instance types of one account and Region changed."),
+    LAUNCH_SETTINGS_APPLIED(
+            EventSource.DRS_ADAPTER,
+            LaunchSettingsApplied.class,
+            "A protection group's launch settings were applied to DRS and the EC2 launch templates; per-server result."),
 
     DRILL_SCHEDULE_DUE(
             EventSource.SCHEDULER,

@@ -12,6 +12,8 @@ import static dev.drsorchestrator.contracts.EventType.EXECUTION_REQUESTED;
 import static dev.drsorchestrator.contracts.EventType.EXECUTION_RESUMED;
 import static dev.drsorchestrator.contracts.EventType.EXECUTION_STARTED;
 import static dev.drsorchestrator.contracts.EventType.FAILBACK_PROGRESS_CHANGED;
+import static dev.drsorchestrator.contracts.EventType.LAUNCH_SETTINGS_APPLIED;
+import static dev.drsorchestrator.contracts.EventType.NETWORK_INVENTORY_CHANGED;
 import static dev.drsorchestrator.contracts.EventType.PROTECTION_GROUP_CREATED;
 import static dev.drsorchestrator.contracts.EventType.PROTECTION_GROUP_DELETED;
 import static dev.drsorchestrator.contracts.EventType.PROTECTION_GROUP_UPDATED;
@@ -55,10 +57,14 @@ public final class RoutingTable {
             // catalog: which groups plans use; the server inventory.
             project(Service.CATALOG, RECOVERY_PLAN_CREATED, RECOVERY_PLAN_UPDATED, RECOVERY_PLAN_DELETED),
             project(Service.CATALOG, SOURCE_SERVER_INVENTORY_CHANGED),
+            // catalog: the network launch settings are checked against; what applying them did.
+            project(Service.CATALOG, NETWORK_INVENTORY_CHANGED, LAUNCH_SETTINGS_APPLIED),
             // plan: groups and readiness for validation and preflight; executions for cooldowns and "active";
             // schedules and alarms start executions.
             project(Service.PLAN, PROTECTION_GROUP_CREATED, PROTECTION_GROUP_UPDATED, PROTECTION_GROUP_DELETED),
             project(Service.PLAN, SOURCE_SERVER_INVENTORY_CHANGED),
+            // plan: drill networks are checked against the network.
+            project(Service.PLAN, NETWORK_INVENTORY_CHANGED),
             project(
                     Service.PLAN,
                     EXECUTION_STARTED,
@@ -80,6 +86,8 @@ public final class RoutingTable {
                     FAILBACK_PROGRESS_CHANGED),
             // drs-adapter: execution's commands, and DRS's own events (hints; polling is the truth).
             project(Service.DRS_ADAPTER, WAVE_LAUNCH_REQUESTED, WAVE_ACTION_REQUESTED, DRILL_CLEANUP_REQUESTED),
+            // drs-adapter: the launch settings groups want, applied to DRS and the launch templates.
+            project(Service.DRS_ADAPTER, PROTECTION_GROUP_CREATED, PROTECTION_GROUP_UPDATED, PROTECTION_GROUP_DELETED),
             aws(
                     Service.DRS_ADAPTER,
                     AwsEventType.DRS_SOURCE_SERVER_LAUNCH_RESULT,

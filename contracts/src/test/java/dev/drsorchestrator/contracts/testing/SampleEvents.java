@@ -11,6 +11,8 @@ import dev.drsorchestrator.contracts.events.catalog.ProtectionGroupCreated;
 import dev.drsorchestrator.contracts.events.catalog.ProtectionGroupDeleted;
 import dev.drsorchestrator.contracts.events.catalog.ProtectionGroupUpdated;
 import dev.drsorchestrator.contracts.events.drs.FailbackProgressChanged;
+import dev.drsorchestrator.contracts.events.drs.LaunchSettingsApplied;
+import dev.drsorchestrator.contracts.events.drs.NetworkInventoryChanged;
 import dev.drsorchestrator.contracts.events.drs.RecoveryInstancesTerminated;
 import dev.drsorchestrator.contracts.events.drs.RecoveryJobStateChanged;
 import dev.drsorchestrator.contracts.events.drs.SourceServerInventoryChanged;
@@ -53,6 +55,7 @@ import dev.drsorchestrator.contracts.model.ActionPhase;
 import dev.drsorchestrator.contracts.model.ApprovalScope;
 import dev.drsorchestrator.contracts.model.CleanupReason;
 import dev.drsorchestrator.contracts.model.Criticality;
+import dev.drsorchestrator.contracts.model.DrillNetwork;
 import dev.drsorchestrator.contracts.model.DrillOptions;
 import dev.drsorchestrator.contracts.model.ExecutionRef;
 import dev.drsorchestrator.contracts.model.ExecutionType;
@@ -63,15 +66,24 @@ import dev.drsorchestrator.contracts.model.HttpCheckAction;
 import dev.drsorchestrator.contracts.model.InventorySyncType;
 import dev.drsorchestrator.contracts.model.JobStatus;
 import dev.drsorchestrator.contracts.model.LambdaAction;
+import dev.drsorchestrator.contracts.model.LaunchConfiguration;
+import dev.drsorchestrator.contracts.model.LaunchDisposition;
+import dev.drsorchestrator.contracts.model.LaunchSettings;
+import dev.drsorchestrator.contracts.model.LaunchSettingsOutcome;
 import dev.drsorchestrator.contracts.model.LaunchStatus;
+import dev.drsorchestrator.contracts.model.LaunchTemplateSettings;
 import dev.drsorchestrator.contracts.model.ManualApprovalAction;
 import dev.drsorchestrator.contracts.model.ProtectionGroupChangeReason;
 import dev.drsorchestrator.contracts.model.RecoveredServer;
 import dev.drsorchestrator.contracts.model.RecoveryPoint;
 import dev.drsorchestrator.contracts.model.RecoveryPointUsed;
 import dev.drsorchestrator.contracts.model.ReplicationState;
+import dev.drsorchestrator.contracts.model.RightSizingMethod;
+import dev.drsorchestrator.contracts.model.SecurityGroupInfo;
 import dev.drsorchestrator.contracts.model.ServerCounts;
 import dev.drsorchestrator.contracts.model.ServerFailbackState;
+import dev.drsorchestrator.contracts.model.ServerLaunchSettings;
+import dev.drsorchestrator.contracts.model.ServerLaunchSettingsResult;
 import dev.drsorchestrator.contracts.model.ServerLaunchState;
 import dev.drsorchestrator.contracts.model.ServerNotReady;
 import dev.drsorchestrator.contracts.model.ServerNotReadyReason;
@@ -79,6 +91,7 @@ import dev.drsorchestrator.contracts.model.ServerOrigin;
 import dev.drsorchestrator.contracts.model.ServerOutcome;
 import dev.drsorchestrator.contracts.model.ServerSnapshot;
 import dev.drsorchestrator.contracts.model.SsmDocumentAction;
+import dev.drsorchestrator.contracts.model.SubnetInfo;
 import dev.drsorchestrator.contracts.model.Trigger;
 import dev.drsorchestrator.contracts.model.TriggerType;
 import dev.drsorchestrator.contracts.model.WaveRef;
@@ -185,7 +198,9 @@ public final class SampleEvents {
                         List.of(server(1)),
                         Map.of("Tier", List.of("db"), "App", List.of("shop")),
                         List.of(server(1), server(2)),
-                        1);
+                        1,
+                        groupLaunchSettings(),
+                        List.of(new ServerLaunchSettings(server(1), staticIp("10.0.1.21"))));
             case PROTECTION_GROUP_UPDATED ->
                 new ProtectionGroupUpdated(
                         GROUP_DB,
@@ -199,7 +214,11 @@ public final class SampleEvents {
                         List.of(server(1), server(2), server(3)),
                         List.of(new MembershipConflict(server(4), GROUP_APP, "shop-app")),
                         ProtectionGroupChangeReason.INVENTORY_CHANGE,
-                        2);
+                        2,
+                        groupLaunchSettings(),
+                        List.of(
+                                new ServerLaunchSettings(server(1), staticIp("10.0.1.21")),
+                                new ServerLaunchSettings(server(2), staticIp("10.0.1.22"))));
             case PROTECTION_GROUP_DELETED -> new ProtectionGroupDeleted(GROUP_DB, "shop-db", ACCOUNT, REGION, 3);
             case RECOVERY_PLAN_CREATED ->
                 new RecoveryPlanCreated(PLAN, PLAN_NAME, 1, 3, List.of(GROUP_DB, GROUP_APP, GROUP_WEB));
@@ -283,7 +302,8 @@ public final class SampleEvents {
                         300,
                         dbServers(),
                         new RecoveryPoint(Instant.parse("2026-11-23T01:20:00Z"), List.of()),
-                        null);
+                        null,
+                        List.of(drillNetwork()));
             case WAVE_ACTION_REQUESTED ->
                 new WaveActionRequested(
                         EXECUTION,
@@ -406,6 +426,46 @@ public final class SampleEvents {
                         List.of(recoveryInstance(1), recoveryInstance(2)),
                         List.of(new TerminationFailure(
                                 recoveryInstance(3), "AccessDeniedException: not authorized to terminate")));
+            case NETWORK_INVENTORY_CHANGED ->
+                new NetworkInventoryChanged(
+                        ACCOUNT,
+                        REGION,
+                        T0,
+                        List.of(
+                                new SubnetInfo(
+                                        "subnet-0a1b2c3d4e5f60001",
+                                        "vpc-0a1b2c3d4e5f60001",
+                                        "10.0.1.0/24",
+                                        "us-east-1a",
+                                        "production-a"),
+                                new SubnetInfo(
+                                        "subnet-0f9e8d7c6b5a40001",
+                                        "vpc-0f9e8d7c6b5a40001",
+                                        "10.0.1.0/24",
+                                        "us-east-1a",
+                                        "drill-a")),
+                        List.of(
+                                new SecurityGroupInfo("sg-0a1b2c3d4e5f60001", "vpc-0a1b2c3d4e5f60001", "production-db"),
+                                new SecurityGroupInfo(
+                                        "sg-0f9e8d7c6b5a40001", "vpc-0f9e8d7c6b5a40001", "drill-isolated")),
+                        List.of("m5.large", "r5.large", "t3.medium"));
+            case LAUNCH_SETTINGS_APPLIED ->
+                new LaunchSettingsApplied(
+                        GROUP_DB,
+                        2,
+                        ACCOUNT,
+                        REGION,
+                        T0,
+                        List.of(
+                                new ServerLaunchSettingsResult(
+                                        server(1), LaunchSettingsOutcome.APPLIED, "lt-0a1b2c3d4e5f60001", 4L, null),
+                                new ServerLaunchSettingsResult(
+                                        server(2),
+                                        LaunchSettingsOutcome.FAILED,
+                                        "lt-0a1b2c3d4e5f60002",
+                                        null,
+                                        "EC2 refused the launch template version (InvalidParameterValue): check the"
+                                                + " instance type")));
             case SOURCE_SERVER_INVENTORY_CHANGED ->
                 new SourceServerInventoryChanged(
                         ACCOUNT,
@@ -433,7 +493,21 @@ public final class SampleEvents {
                                                 "us-west-2a",
                                                 "i-0a1b2c3d4e5f60001"),
                                         "FAILOVER",
-                                        null),
+                                        null,
+                                        new LaunchSettings(
+                                                new LaunchConfiguration(
+                                                        false,
+                                                        true,
+                                                        LaunchDisposition.STARTED,
+                                                        false,
+                                                        RightSizingMethod.NONE,
+                                                        false),
+                                                new LaunchTemplateSettings(
+                                                        "r5.large",
+                                                        "subnet-0a1b2c3d4e5f60001",
+                                                        List.of("sg-0a1b2c3d4e5f60001"),
+                                                        "10.0.1.21",
+                                                        Map.of("App", "shop")))),
                                 new SourceServerState(
                                         server(2),
                                         "shop-db-2",
@@ -528,7 +602,23 @@ public final class SampleEvents {
                 TOPIC_ARN,
                 waves,
                 new RecoveryPoint(Instant.parse("2026-11-23T01:20:00Z"), List.of()),
-                null);
+                null,
+                List.of(drillNetwork()));
+    }
+
+    private static LaunchSettings groupLaunchSettings() {
+        return new LaunchSettings(
+                new LaunchConfiguration(false, true, LaunchDisposition.STARTED, null, RightSizingMethod.NONE, null),
+                new LaunchTemplateSettings(
+                        "r5.large", "subnet-0a1b2c3d4e5f60001", List.of("sg-0a1b2c3d4e5f60001"), null, null));
+    }
+
+    private static LaunchSettings staticIp(String ip) {
+        return new LaunchSettings(null, new LaunchTemplateSettings(null, null, null, ip, null));
+    }
+
+    private static DrillNetwork drillNetwork() {
+        return new DrillNetwork(ACCOUNT, REGION, "subnet-0f9e8d7c6b5a40001", List.of("sg-0f9e8d7c6b5a40001"));
     }
 
     private static HttpCheckAction smokeTest() {

@@ -4,6 +4,8 @@ import dev.drsorchestrator.contracts.Require;
 import dev.drsorchestrator.contracts.ids.AccountId;
 import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
+import dev.drsorchestrator.contracts.model.LaunchSettings;
+import dev.drsorchestrator.contracts.model.ServerLaunchSettings;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -11,6 +13,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A protection group was created. {@code members} is the resolved membership: the explicit servers plus those the
  * tag selector matches, less any that another group holds.
+ *
+ * <p>{@code launchSettings} are the group's launch settings and {@code serverLaunchSettings} each server's overrides
+ * of them ({@link #launchSettingsOf}); absent from older producers, which managed none.
  */
 public record ProtectionGroupCreated(
         ProtectionGroupId protectionGroupId,
@@ -22,7 +27,9 @@ public record ProtectionGroupCreated(
         List<SourceServerId> explicitServerIds,
         Map<String, List<String>> tagSelector,
         List<SourceServerId> members,
-        long version)
+        long version,
+        @Nullable LaunchSettings launchSettings,
+        List<ServerLaunchSettings> serverLaunchSettings)
         implements CatalogEvent {
 
     public ProtectionGroupCreated {
@@ -34,5 +41,43 @@ public record ProtectionGroupCreated(
         tagSelector = Require.map(tagSelector);
         members = Require.list(members, "members");
         Require.nonNegative(version, "version");
+        launchSettings = launchSettings == null ? LaunchSettings.UNMANAGED : launchSettings;
+        serverLaunchSettings = Require.optionalList(serverLaunchSettings, "serverLaunchSettings");
+    }
+
+    /** The event without launch settings (none managed). */
+    public ProtectionGroupCreated(
+            ProtectionGroupId protectionGroupId,
+            String name,
+            @Nullable String description,
+            AccountId accountId,
+            String region,
+            @Nullable String owner,
+            List<SourceServerId> explicitServerIds,
+            Map<String, List<String>> tagSelector,
+            List<SourceServerId> members,
+            long version) {
+        this(
+                protectionGroupId,
+                name,
+                description,
+                accountId,
+                region,
+                owner,
+                explicitServerIds,
+                tagSelector,
+                members,
+                version,
+                null,
+                List.of());
+    }
+
+    /** What {@code server} should launch with: the group's settings with its own overrides on top. */
+    public LaunchSettings launchSettingsOf(SourceServerId server) {
+        return serverLaunchSettings.stream()
+                .filter(s -> s.sourceServerId().equals(server))
+                .findFirst()
+                .map(s -> launchSettings.overriddenBy(s.settings()))
+                .orElse(launchSettings);
     }
 }

@@ -10,4 +10,6 @@ public sealed interface DrsAdapterEvent extends EventPayload
                 WaveActionCompleted,
                 RecoveryInstancesTerminated,
                 SourceServerInventoryChanged,
-                FailbackProgressChanged {}
+                FailbackProgressChanged,
+                NetworkInventoryChanged,
+                LaunchSettingsApplied {}

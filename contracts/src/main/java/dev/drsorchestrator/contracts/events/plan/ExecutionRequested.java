@@ -4,6 +4,7 @@ import dev.drsorchestrator.contracts.Require;
 import dev.drsorchestrator.contracts.ids.ExecutionId;
 import dev.drsorchestrator.contracts.ids.PlanId;
 import dev.drsorchestrator.contracts.ids.WaveId;
+import dev.drsorchestrator.contracts.model.DrillNetwork;
 import dev.drsorchestrator.contracts.model.DrillOptions;
 import dev.drsorchestrator.contracts.model.ExecutionType;
 import dev.drsorchestrator.contracts.model.FailbackOptions;
@@ -28,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  *     {@code alarm binding 'db-down' is in AUTO mode}); absent from older producers
  * @param recoveryPoint DRILL or RECOVERY: the point in time to launch from; absent means the latest snapshot
  * @param failback FAILBACK: what to do once the servers are back; absent means {@link FailbackOptions#defaults()}
+ * @param drillNetworks DRILL: where the plan's drills launch, per account and Region (at most one each); empty or
+ *     absent: drills launch with the servers' production launch settings
  */
 public record ExecutionRequested(
         ExecutionId executionId,
@@ -46,7 +49,8 @@ public record ExecutionRequested(
         @Nullable String notificationTopicArn,
         List<WaveSnapshot> waves,
         @Nullable RecoveryPoint recoveryPoint,
-        @Nullable FailbackOptions failback)
+        @Nullable FailbackOptions failback,
+        List<DrillNetwork> drillNetworks)
         implements PlanEvent {
 
     /** The most approvals a plan may ask for. */
@@ -73,11 +77,52 @@ public record ExecutionRequested(
         }
         Require.nonNull(drillOptions, "drillOptions");
         waves = Require.nonEmptyList(waves, "waves");
+        drillNetworks = Require.optionalList(drillNetworks, "drillNetworks");
         checkWaveReferences(waves);
         if (recoveryPoint != null && !recoveryPoint.isLatest() && executionType.returnsToOrigin()) {
             throw new IllegalArgumentException("recoveryPoint: a " + executionType
                     + " acts on recovery instances; only a DRILL or RECOVERY launches from a point in time");
         }
+    }
+
+    /** The request without drill networks (drills launch with production settings). */
+    public ExecutionRequested(
+            ExecutionId executionId,
+            PlanId planId,
+            String planName,
+            long planVersion,
+            ExecutionType executionType,
+            Trigger trigger,
+            String requestedBy,
+            @Nullable String comment,
+            int requiredApprovals,
+            @Nullable String approvalReason,
+            @Nullable Integer rtoSeconds,
+            @Nullable Integer rpoSeconds,
+            DrillOptions drillOptions,
+            @Nullable String notificationTopicArn,
+            List<WaveSnapshot> waves,
+            @Nullable RecoveryPoint recoveryPoint,
+            @Nullable FailbackOptions failback) {
+        this(
+                executionId,
+                planId,
+                planName,
+                planVersion,
+                executionType,
+                trigger,
+                requestedBy,
+                comment,
+                requiredApprovals,
+                approvalReason,
+                rtoSeconds,
+                rpoSeconds,
+                drillOptions,
+                notificationTopicArn,
+                waves,
+                recoveryPoint,
+                failback,
+                List.of());
     }
 
     /** The request without a recovery point or failback options (the latest snapshot, the default options). */
@@ -114,7 +159,8 @@ public record ExecutionRequested(
                 notificationTopicArn,
                 waves,
                 null,
-                null);
+                null,
+                List.of());
     }
 
     private static void checkWaveReferences(List<WaveSnapshot> waves) {
