@@ -3,6 +3,7 @@ package dev.drsorchestrator.execution.domain;
 import dev.drsorchestrator.contracts.ids.ExecutionId;
 import dev.drsorchestrator.contracts.ids.PlanId;
 import dev.drsorchestrator.contracts.ids.WaveId;
+import dev.drsorchestrator.contracts.model.DrillNetwork;
 import dev.drsorchestrator.contracts.model.DrillOptions;
 import dev.drsorchestrator.contracts.model.ExecutionType;
 import dev.drsorchestrator.contracts.model.FailbackOptions;
@@ -45,6 +46,8 @@ public final class Execution {
     public @Nullable RecoveryPoint recoveryPoint;
     /** FAILBACK: what follows the launch at the origin. */
     public @Nullable FailbackOptions failback;
+    /** DRILL: where the drill launches, per account and Region (empty: production launch settings). */
+    public List<DrillNetwork> drillNetworks = new ArrayList<>();
     /**
      * How long one minute of {@code drillTtlMinutes} lasts, in milliseconds (0: a real minute). Set from
      * {@code execution.drill-ttl-unit} when the execution is requested; shortened only by tests and demos.

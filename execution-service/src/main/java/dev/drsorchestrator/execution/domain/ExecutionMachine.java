@@ -141,6 +141,9 @@ public final class ExecutionMachine {
         e.failback = request.executionType() == ExecutionType.FAILBACK
                 ? (request.failback() == null ? FailbackOptions.defaults() : request.failback())
                 : null;
+        e.drillNetworks = request.executionType() == ExecutionType.DRILL
+                ? new ArrayList<>(request.drillNetworks())
+                : new ArrayList<>();
         e.notificationTopicArn = request.notificationTopicArn();
         e.requestedAt = now;
         List<WaveSnapshot> waves = request.waves();
@@ -991,7 +994,8 @@ public final class ExecutionMachine {
                                 e.rpoSeconds,
                                 servers,
                                 e.recoveryPoint,
-                                e.failback));
+                                e.failback,
+                                e.drillNetworks));
                         return false;
                     }
                     if (w.launchRejectedReason != null) {

@@ -1,6 +1,7 @@
 package dev.drsorchestrator.execution.adapter.in.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.drsorchestrator.contracts.model.DrillNetwork;
 import dev.drsorchestrator.contracts.model.ExecutionType;
 import dev.drsorchestrator.contracts.model.FailbackOptions;
 import dev.drsorchestrator.contracts.model.RecoveryPoint;
@@ -55,6 +56,7 @@ public record ExecutionView(
         @Nullable CleanupView cleanup,
         @Nullable RecoveryPoint recoveryPoint,
         @Nullable FailbackOptions failback,
+        List<DrillNetwork> drillNetworks,
         Links links) {
 
     /** RTO achieved against the plan's target; {@code met} is known once the execution ended. */
@@ -199,6 +201,7 @@ public record ExecutionView(
                 e.cleanup.status == Cleanup.Status.NOT_NEEDED ? null : cleanup(e.cleanup),
                 e.recoveryPoint,
                 e.failback,
+                e.drillNetworks,
                 new Links(self, self + "/timeline", self + "/report"));
     }
 
