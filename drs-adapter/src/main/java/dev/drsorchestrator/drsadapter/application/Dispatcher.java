@@ -44,6 +44,7 @@ public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
 
     private final RecoveryApi drs;
+    private final LaunchPreparation preparation;
     private final JobStore store;
     private final Accounts accounts;
     private final DrsConfig config;
@@ -53,8 +54,15 @@ public class Dispatcher {
     private final String owner = "drs-adapter-" + UUID.randomUUID();
 
     Dispatcher(
-            RecoveryApi drs, JobStore store, Accounts accounts, DrsConfig config, Clock clock, MeterRegistry metrics) {
+            RecoveryApi drs,
+            LaunchPreparation preparation,
+            JobStore store,
+            Accounts accounts,
+            DrsConfig config,
+            Clock clock,
+            MeterRegistry metrics) {
         this.drs = drs;
+        this.preparation = preparation;
         this.store = store;
         this.accounts = accounts;
         this.config = config;
@@ -66,8 +74,12 @@ public class Dispatcher {
         return wakeup;
     }
 
-    /** One pass over the queue: reconcile abandoned intents, then start what fits. */
+    /**
+     * One pass over the queue: switch back the launch templates of drills that are done, reconcile abandoned intents,
+     * then start what fits.
+     */
     public synchronized void tick() {
+        preparation.restoreDone(store);
         List<JobRequest> open = store.openJobs();
         Instant now = clock.instant();
         for (JobRequest j : open) {
@@ -128,6 +140,20 @@ public class Dispatcher {
     private void start(JobRequest j) {
         JobView view;
         j.launchAttempts++;
+        if (j.kind == JobKind.LAUNCH) {
+            try {
+                preparation.prepare(j);
+            } catch (DrsCallFailed e) {
+                // Nothing was launched: a refusal is final (the wave hears why), anything else is tried again.
+                metrics.counter("drs.launch.refused", "kind", e.kind().name()).increment();
+                if (e.kind() == DrsCallFailed.Kind.REJECTED || e.kind() == DrsCallFailed.Kind.ACCESS_DENIED) {
+                    refuse(j, e);
+                } else {
+                    retryLater(j, e, "setting its launch templates", false);
+                }
+                return;
+            }
+        }
         try {
             view = switch (j.kind) {
                 case LAUNCH -> drs.startRecovery(j.scope(), j.serverIds(), j.drill, j.snapshots(), j.tags());

@@ -1,12 +1,16 @@
 package dev.drsorchestrator.drsadapter.application;
 
 import dev.drsorchestrator.contracts.EventCodec;
+import dev.drsorchestrator.contracts.events.drs.NetworkInventoryChanged;
 import dev.drsorchestrator.contracts.events.drs.SourceServerInventoryChanged;
 import dev.drsorchestrator.contracts.events.drs.SourceServerState;
+import dev.drsorchestrator.contracts.model.LaunchSettings;
+import dev.drsorchestrator.drsadapter.config.DrsConfig;
 import dev.drsorchestrator.drsadapter.domain.DrsCallFailed;
 import dev.drsorchestrator.drsadapter.domain.InventoryDiff;
 import dev.drsorchestrator.drsadapter.domain.InventoryState;
 import dev.drsorchestrator.drsadapter.domain.JobStore;
+import dev.drsorchestrator.drsadapter.domain.LaunchSettingsApi;
 import dev.drsorchestrator.drsadapter.domain.Outgoing;
 import dev.drsorchestrator.drsadapter.domain.RecoveryApi;
 import dev.drsorchestrator.drsadapter.domain.Scope;
@@ -36,16 +40,26 @@ public class InventoryService {
     static final long LAG_STEP_SECONDS = 30;
 
     private final RecoveryApi drs;
+    private final LaunchSettingsApi launch;
     private final JobStore store;
     private final Accounts accounts;
+    private final DrsConfig config;
     private final Clock clock;
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final Wakeup wakeup = new Wakeup();
 
-    InventoryService(RecoveryApi drs, JobStore store, Accounts accounts, Clock clock) {
+    InventoryService(
+            RecoveryApi drs,
+            LaunchSettingsApi launch,
+            JobStore store,
+            Accounts accounts,
+            DrsConfig config,
+            Clock clock) {
         this.drs = drs;
+        this.launch = launch;
         this.store = store;
         this.accounts = accounts;
+        this.config = config;
         this.clock = clock;
     }
 
@@ -104,6 +118,11 @@ public class InventoryService {
             saveQuietly(state, before.isEmpty(), List.of());
             return new SyncResult(scope, false, state.serverCount, 0, 0, null, e.getMessage());
         }
+        NetworkInventoryChanged network = null;
+        if (config.inventory().launchSettings()) {
+            servers = withLaunchSettings(scope, servers);
+            network = network(scope, now);
+        }
         InventoryDiff.Result diff =
                 InventoryDiff.diff(servers, state.fingerprints, before.isEmpty(), InventoryService::fingerprint);
         String syncId = "sync-" + UUID.randomUUID();
@@ -112,6 +131,19 @@ public class InventoryService {
         List<Outgoing> out = new ArrayList<>();
         for (SourceServerInventoryChanged e : events) {
             out.add(new Outgoing(Metadata.of(scope.key(), null, null, now), e));
+        }
+        if (network != null) {
+            String fingerprint = hash(EventCodec.writeJson(new NetworkInventoryChanged(
+                    network.accountId(),
+                    network.region(),
+                    Instant.EPOCH,
+                    network.subnets(),
+                    network.securityGroups(),
+                    network.instanceTypes())));
+            if (!fingerprint.equals(state.networkFingerprint)) {
+                out.add(new Outgoing(Metadata.of(scope.key(), null, null, now), network));
+                state.networkFingerprint = fingerprint;
+            }
         }
         state.fingerprints = diff.fingerprints();
         state.serverCount = servers.size();
@@ -176,8 +208,56 @@ public class InventoryService {
                 Instant.EPOCH,
                 s.origin(),
                 s.replicationDirection(),
-                s.reversedDirectionSourceServerArn());
-        String json = EventCodec.writeJson(stable);
+                s.reversedDirectionSourceServerArn(),
+                s.launchSettings());
+        return hash(EventCodec.writeJson(stable));
+    }
+
+    /**
+     * Each server with what it would launch with now (its launch configuration and template); a server whose
+     * settings cannot be read is published without them.
+     */
+    private List<SourceServerState> withLaunchSettings(Scope scope, List<SourceServerState> servers) {
+        List<SourceServerState> out = new ArrayList<>(servers.size());
+        for (SourceServerState s : servers) {
+            LaunchSettings observed = null;
+            try {
+                observed = launch.current(scope, s.sourceServerId()).observed();
+            } catch (DrsCallFailed e) {
+                LOG.debugf("launch settings of %s in %s not read: %s", s.sourceServerId(), scope, e.getMessage());
+            }
+            out.add(new SourceServerState(
+                    s.sourceServerId(),
+                    s.hostname(),
+                    s.tags(),
+                    s.replicationState(),
+                    s.lagSeconds(),
+                    s.lifecycleState(),
+                    s.lastLaunchStatus(),
+                    s.recoveryInstanceId(),
+                    s.lastSeenAt(),
+                    s.origin(),
+                    s.replicationDirection(),
+                    s.reversedDirectionSourceServerArn(),
+                    observed));
+        }
+        return out;
+    }
+
+    /** The scope's subnets, security groups and instance types, or null when EC2 cannot be read there. */
+    private @Nullable NetworkInventoryChanged network(Scope scope, Instant now) {
+        try {
+            LaunchSettingsApi.Network n = launch.network(scope);
+            return new NetworkInventoryChanged(
+                    scope.accountId(), scope.region(), now, n.subnets(), n.securityGroups(), n.instanceTypes());
+        } catch (DrsCallFailed e) {
+            LOG.warnf("the network of %s was not read: %s", scope, e.getMessage());
+            return null;
+        }
+    }
+
+    /** A short digest of {@code json} (FNV-1a, 64 bits). */
+    static String hash(String json) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < json.length(); i++) {
             h ^= json.charAt(i);

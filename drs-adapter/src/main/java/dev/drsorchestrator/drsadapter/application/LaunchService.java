@@ -121,6 +121,9 @@ public class LaunchService {
                         cause);
                 job.waveId = request.waveId();
                 job.batchCount = accepted.batches().size();
+                job.drillNetwork = request.drillNetworkFor(
+                                batch.scope().accountId(), batch.scope().region())
+                        .orElse(null);
                 jobs.add(job);
             }
             LOG.infof(

@@ -127,6 +127,13 @@ public interface DrsConfig {
 
         @WithDefault("true")
         boolean enabled();
+
+        /**
+         * Whether a sync also reads each server's launch configuration and launch template (two calls per server)
+         * and the account's network, so that drift shows in preflight.
+         */
+        @WithDefault("true")
+        boolean launchSettings();
     }
 
     interface Actions {

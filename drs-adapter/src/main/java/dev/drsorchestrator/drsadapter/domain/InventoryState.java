@@ -20,6 +20,9 @@ public final class InventoryState {
     public int lastChunks;
     public boolean reachable;
     public @Nullable String lastError;
+    /** Fingerprint of the network last published ({@code NetworkInventoryChanged}); null before the first. */
+    public @Nullable String networkFingerprint;
+
     public long version;
 
     public Scope scope() {

@@ -6,6 +6,7 @@ import dev.drsorchestrator.contracts.ids.DrsJobId;
 import dev.drsorchestrator.contracts.ids.ExecutionId;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.contracts.ids.WaveId;
+import dev.drsorchestrator.contracts.model.DrillNetwork;
 import dev.drsorchestrator.contracts.model.JobStatus;
 import dev.drsorchestrator.contracts.model.ServerLaunchState;
 import java.time.Instant;
@@ -40,6 +41,9 @@ public final class JobRequest {
     public String accountId;
     public String region;
     public boolean drill;
+    /** A drill's network in this job's account and Region: its servers launch there (null: production settings). */
+    public @Nullable DrillNetwork drillNetwork;
+
     public List<Member> members = new ArrayList<>();
     /** Orders the launch queue: the execution first seen earliest goes first. */
     public String queueKey;

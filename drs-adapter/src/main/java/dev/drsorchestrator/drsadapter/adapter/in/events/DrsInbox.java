@@ -8,6 +8,9 @@ import dev.drsorchestrator.contracts.aws.DrsRecoveryInstanceFailbackStateChange;
 import dev.drsorchestrator.contracts.aws.DrsSourceServerLaunchResult;
 import dev.drsorchestrator.contracts.envelope.EventBridgeEvent;
 import dev.drsorchestrator.contracts.envelope.EventPayload;
+import dev.drsorchestrator.contracts.events.catalog.ProtectionGroupCreated;
+import dev.drsorchestrator.contracts.events.catalog.ProtectionGroupDeleted;
+import dev.drsorchestrator.contracts.events.catalog.ProtectionGroupUpdated;
 import dev.drsorchestrator.contracts.events.execution.DrillCleanupRequested;
 import dev.drsorchestrator.contracts.events.execution.WaveActionRequested;
 import dev.drsorchestrator.contracts.events.execution.WaveLaunchRequested;
@@ -16,6 +19,7 @@ import dev.drsorchestrator.drsadapter.application.CleanupService;
 import dev.drsorchestrator.drsadapter.application.FailbackService;
 import dev.drsorchestrator.drsadapter.application.InventoryService;
 import dev.drsorchestrator.drsadapter.application.LaunchService;
+import dev.drsorchestrator.drsadapter.application.LaunchSettingsService;
 import dev.drsorchestrator.drsadapter.application.Tracker;
 import dev.drsorchestrator.drsadapter.domain.Consumed;
 import dev.drsorchestrator.drsadapter.domain.Scope;
@@ -25,7 +29,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
- * drs-adapter's inbox: execution-service's commands, and DRS's own events, which only tell the tracker and the
+ * drs-adapter's inbox: execution-service's commands, protection groups (their launch settings), and DRS's own events, which only tell the tracker and the
  * inventory where to look now (polling stays the truth, so a lost DRS event costs at most one poll interval).
  */
 @ApplicationScoped
@@ -39,6 +43,7 @@ class DrsInbox implements InboxHandler {
     private final Tracker tracker;
     private final InventoryService inventory;
     private final FailbackService failbacks;
+    private final LaunchSettingsService launchSettings;
 
     DrsInbox(
             LaunchService launches,
@@ -46,8 +51,10 @@ class DrsInbox implements InboxHandler {
             CleanupService cleanups,
             Tracker tracker,
             InventoryService inventory,
-            FailbackService failbacks) {
+            FailbackService failbacks,
+            LaunchSettingsService launchSettings) {
         this.failbacks = failbacks;
+        this.launchSettings = launchSettings;
         this.launches = launches;
         this.actions = actions;
         this.cleanups = cleanups;
@@ -70,6 +77,12 @@ class DrsInbox implements InboxHandler {
             actions.onRequested(r, envelope.metadata(), consumed);
         } else if (data instanceof DrillCleanupRequested r) {
             cleanups.onRequested(r, envelope.metadata(), consumed);
+        } else if (data instanceof ProtectionGroupCreated g) {
+            launchSettings.onCreated(g, envelope.metadata(), consumed);
+        } else if (data instanceof ProtectionGroupUpdated g) {
+            launchSettings.onUpdated(g, envelope.metadata(), consumed);
+        } else if (data instanceof ProtectionGroupDeleted g) {
+            launchSettings.onDeleted(g, consumed);
         } else {
             LOG.warnf("ignoring %s: not an event drs-adapter consumes", delivery.detailType());
         }

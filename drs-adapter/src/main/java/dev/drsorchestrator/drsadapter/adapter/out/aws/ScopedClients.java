@@ -18,6 +18,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.drs.DrsClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -53,6 +54,10 @@ class ScopedClients {
 
     DrsClient drsStarts(Scope scope) {
         return client("drs-start", scope, () -> build(DrsClient.builder(), scope, Calls.STARTS));
+    }
+
+    Ec2Client ec2(Scope scope) {
+        return client("ec2", scope, () -> build(Ec2Client.builder(), scope, Calls.READS));
     }
 
     SsmClient ssm(Scope scope) {

@@ -19,9 +19,6 @@ import dev.drsorchestrator.kit.dynamo.Items;
 import dev.drsorchestrator.kit.dynamo.Paging;
 import dev.drsorchestrator.kit.dynamo.StateJson;
 import dev.drsorchestrator.kit.dynamo.Transaction;
-import dev.drsorchestrator.kit.dynamo.TransactionFailed;
-import dev.drsorchestrator.kit.dynamo.Transactions;
-import dev.drsorchestrator.kit.events.Delivery;
 import dev.drsorchestrator.kit.rest.Cursors;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
@@ -40,10 +37,7 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 @ApplicationScoped
 class DynamoJobStore implements JobStore {
@@ -54,26 +48,26 @@ class DynamoJobStore implements JobStore {
     private static final int TX_BYTES = 3_000_000;
 
     private final DynamoDbClient dynamo;
-    private final Transactions transactions;
     private final String table;
+    private final TableAccess t;
 
-    DynamoJobStore(DynamoDbClient dynamo, Transactions transactions, DrsConfig config) {
+    DynamoJobStore(DynamoDbClient dynamo, TableAccess table, DrsConfig config) {
         this.dynamo = dynamo;
-        this.transactions = transactions;
         this.table = config.table();
+        this.t = table;
     }
 
     // ---- waves and jobs
 
     @Override
     public Optional<Instant> executionFirstSeen(ExecutionId execution) {
-        Map<String, AttributeValue> item = get("EXEC#" + execution.value());
+        Map<String, AttributeValue> item = t.get("EXEC#" + execution.value());
         return item == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Items.num(item, "firstSeenAt", 0)));
     }
 
     @Override
     public boolean wavePlanned(String waveKey) {
-        return get(waveKey) != null;
+        return t.get(waveKey) != null;
     }
 
     @Override
@@ -85,11 +79,11 @@ class DynamoJobStore implements JobStore {
             List<Outgoing> events,
             Consumed consumed) {
         Transaction tx = new Transaction();
-        tx.write("wave", putNew(Map.of("pk", s(waveKey), "executionId", s(execution.value()), "kind", s("WAVE"))));
+        tx.write("wave", t.putNew(Map.of("pk", s(waveKey), "executionId", s(execution.value()), "kind", s("WAVE"))));
         if (executionFirstSeen != null) {
             tx.write(
                     "execution",
-                    putNew(Map.of(
+                    t.putNew(Map.of(
                             "pk",
                             s("EXEC#" + execution.value()),
                             "kind",
@@ -98,23 +92,24 @@ class DynamoJobStore implements JobStore {
                             n(executionFirstSeen.toEpochMilli()))));
         }
         for (JobRequest job : jobs) {
-            tx.write("job", putNew(jobItem(job)));
+            tx.write("job", t.putNew(jobItem(job)));
         }
-        commit(tx, events, consumed);
+        t.commit(tx, events, consumed);
     }
 
     @Override
     public void planFailback(String waveKey, FailbackRun run, List<Outgoing> events, Consumed consumed) {
         Transaction tx = new Transaction();
         tx.write(
-                "wave", putNew(Map.of("pk", s(waveKey), "executionId", s(run.executionId.value()), "kind", s("WAVE"))));
-        tx.write("failback", putNew(failbackItem(run)));
-        commit(tx, events, consumed);
+                "wave",
+                t.putNew(Map.of("pk", s(waveKey), "executionId", s(run.executionId.value()), "kind", s("WAVE"))));
+        tx.write("failback", t.putNew(failbackItem(run)));
+        t.commit(tx, events, consumed);
     }
 
     @Override
     public List<FailbackRun> openFailbacks() {
-        return queryAll(open("FAILBACK")).stream()
+        return t.queryAll(t.open("FAILBACK")).stream()
                 .map(i -> read(i, FailbackRun.class))
                 .toList();
     }
@@ -123,12 +118,12 @@ class DynamoJobStore implements JobStore {
     public void save(FailbackRun run, List<JobRequest> newJobs, List<Outgoing> events) {
         long expected = run.version;
         run.version = expected + 1;
-        Transaction tx = new Transaction().write("failback", putVersioned(failbackItem(run), expected));
+        Transaction tx = new Transaction().write("failback", t.putVersioned(failbackItem(run), expected));
         for (JobRequest job : newJobs) {
-            tx.write("job", putNew(jobItem(job)));
+            tx.write("job", t.putNew(jobItem(job)));
         }
         try {
-            commit(tx, events, null);
+            t.commit(tx, events, null);
         } catch (RuntimeException e) {
             run.version = expected;
             throw e;
@@ -151,14 +146,14 @@ class DynamoJobStore implements JobStore {
 
     @Override
     public List<JobRequest> openJobs() {
-        return queryAll(open("JOB")).stream()
+        return t.queryAll(t.open("JOB")).stream()
                 .map(i -> read(i, JobRequest.class))
                 .toList();
     }
 
     @Override
     public Optional<JobRequest> job(String id) {
-        return Optional.ofNullable(get(id)).map(i -> read(i, JobRequest.class));
+        return Optional.ofNullable(t.get(id)).map(i -> read(i, JobRequest.class));
     }
 
     @Override
@@ -189,16 +184,16 @@ class DynamoJobStore implements JobStore {
 
     @Override
     public void acknowledge(Consumed consumed, List<Outgoing> events) {
-        commit(new Transaction(), events, consumed);
+        t.commit(new Transaction(), events, consumed);
     }
 
     @Override
     public void createJobs(List<JobRequest> jobs, List<Outgoing> events, Consumed consumed) {
         Transaction tx = new Transaction();
         for (JobRequest job : jobs) {
-            tx.write("job", putNew(jobItem(job)));
+            tx.write("job", t.putNew(jobItem(job)));
         }
-        commit(tx, events, consumed);
+        t.commit(tx, events, consumed);
     }
 
     private Map<String, AttributeValue> jobItem(JobRequest job) {
@@ -219,12 +214,12 @@ class DynamoJobStore implements JobStore {
 
     @Override
     public void createAction(ActionRun run, Consumed consumed) {
-        commit(new Transaction().write("action", putNew(actionItem(run))), List.of(), consumed);
+        t.commit(new Transaction().write("action", t.putNew(actionItem(run))), List.of(), consumed);
     }
 
     @Override
     public List<ActionRun> openActions() {
-        return queryAll(open("ACTION")).stream()
+        return t.queryAll(t.open("ACTION")).stream()
                 .map(i -> read(i, ActionRun.class))
                 .toList();
     }
@@ -243,7 +238,7 @@ class DynamoJobStore implements JobStore {
             List<Outgoing> events) {
         setVersion.accept(expected + 1);
         try {
-            commit(new Transaction().write(label, putVersioned(item.get(), expected)), events, null);
+            t.commit(new Transaction().write(label, t.putVersioned(item.get(), expected)), events, null);
         } catch (RuntimeException e) {
             setVersion.accept(expected);
             throw e;
@@ -267,7 +262,7 @@ class DynamoJobStore implements JobStore {
 
     @Override
     public Optional<InventoryState> inventory(Scope scope) {
-        Map<String, AttributeValue> item = get(inventoryKey(scope));
+        Map<String, AttributeValue> item = t.get(inventoryKey(scope));
         if (item == null) {
             return Optional.empty();
         }
@@ -293,7 +288,7 @@ class DynamoJobStore implements JobStore {
             bytes += size;
         }
         for (List<Outgoing> early : groups) {
-            commit(new Transaction(), early, null);
+            t.commit(new Transaction(), early, null);
         }
         state.version = expected + 1;
         Map<String, AttributeValue> item = Map.of(
@@ -302,8 +297,8 @@ class DynamoJobStore implements JobStore {
                 "version", n(state.version),
                 "doc", AttributeValue.fromB(SdkBytes.fromByteArray(gzip(state))));
         try {
-            commit(
-                    new Transaction().write("inventory", isNew ? putNew(item) : putVersioned(item, expected)),
+            t.commit(
+                    new Transaction().write("inventory", isNew ? t.putNew(item) : t.putVersioned(item, expected)),
                     current,
                     null);
         } catch (RuntimeException e) {
@@ -317,69 +312,6 @@ class DynamoJobStore implements JobStore {
     }
 
     // ---- helpers
-
-    private void commit(Transaction tx, List<Outgoing> events, @Nullable Consumed consumed) {
-        for (Outgoing e : events) {
-            tx.publish(e.metadata(), e.payload());
-        }
-        if (consumed != null) {
-            tx.markProcessed(new Delivery(consumed.eventId(), consumed.detailType(), consumed.receiveCount()));
-        }
-        try {
-            transactions.commit(tx);
-        } catch (TransactionFailed e) {
-            throw new Conflict("a concurrent change won (" + e.getMessage() + "); read again and retry");
-        }
-    }
-
-    private @Nullable Map<String, AttributeValue> get(String pk) {
-        Map<String, AttributeValue> item = dynamo.getItem(
-                        r -> r.tableName(table).key(Map.of("pk", s(pk))).consistentRead(true))
-                .item();
-        return item == null || item.isEmpty() ? null : item;
-    }
-
-    private QueryRequest.Builder open(String kind) {
-        return QueryRequest.builder()
-                .tableName(table)
-                .indexName(DrsTables.BY_OPEN)
-                .keyConditionExpression("#open = :k")
-                .expressionAttributeNames(Map.of("#open", "open"))
-                .expressionAttributeValues(Map.of(":k", s(kind)));
-    }
-
-    private List<Map<String, AttributeValue>> queryAll(QueryRequest.Builder query) {
-        List<Map<String, AttributeValue>> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse page = dynamo.query(query.exclusiveStartKey(start).build());
-            out.addAll(page.items());
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return out;
-    }
-
-    private TransactWriteItem putNew(Map<String, AttributeValue> item) {
-        return TransactWriteItem.builder()
-                .put(Put.builder()
-                        .tableName(table)
-                        .item(item)
-                        .conditionExpression("attribute_not_exists(pk)")
-                        .build())
-                .build();
-    }
-
-    private TransactWriteItem putVersioned(Map<String, AttributeValue> item, long expected) {
-        return TransactWriteItem.builder()
-                .put(Put.builder()
-                        .tableName(table)
-                        .item(item)
-                        .conditionExpression("#v = :v")
-                        .expressionAttributeNames(Map.of("#v", "version"))
-                        .expressionAttributeValues(Map.of(":v", n(expected)))
-                        .build())
-                .build();
-    }
 
     private static String write(Object value) {
         try {
