@@ -3,6 +3,8 @@ package dev.drsorchestrator.catalog.adapter.in.rest;
 import dev.drsorchestrator.catalog.application.Actor;
 import dev.drsorchestrator.catalog.application.CatalogQueries;
 import dev.drsorchestrator.catalog.application.GroupCommands;
+import dev.drsorchestrator.catalog.application.LaunchSettingsCommands;
+import dev.drsorchestrator.catalog.application.LaunchSettingsQueries;
 import dev.drsorchestrator.catalog.domain.GroupQuery;
 import dev.drsorchestrator.catalog.domain.ProtectionGroup;
 import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
@@ -40,11 +42,20 @@ public class ProtectionGroupResource {
 
     private final GroupCommands commands;
     private final CatalogQueries queries;
+    private final LaunchSettingsCommands launchCommands;
+    private final LaunchSettingsQueries launchQueries;
     private final Caller caller;
 
-    ProtectionGroupResource(GroupCommands commands, CatalogQueries queries, Caller caller) {
+    ProtectionGroupResource(
+            GroupCommands commands,
+            CatalogQueries queries,
+            LaunchSettingsCommands launchCommands,
+            LaunchSettingsQueries launchQueries,
+            Caller caller) {
         this.commands = commands;
         this.queries = queries;
+        this.launchCommands = launchCommands;
+        this.launchQueries = launchQueries;
         this.caller = caller;
     }
 
