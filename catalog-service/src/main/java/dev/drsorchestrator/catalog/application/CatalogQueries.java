@@ -66,11 +66,24 @@ public class CatalogQueries {
         List<Readiness.ServerReadiness> each = group.members().stream()
                 .map(m -> Readiness.of(m, known.get(m), rpoSeconds))
                 .toList();
-        return new GroupReadiness(group, rpoSeconds, Readiness.summarize(each));
+        Map<SourceServerId, List<String>> drift = new java.util.HashMap<>();
+        for (SourceServerId m : group.members()) {
+            SourceServer server = known.get(m);
+            drift.put(
+                    m,
+                    LaunchSettingsQueries.drift(group, m, server == null ? null : server.launchSettings()).stream()
+                            .map(LaunchSettingsQueries.Drift::message)
+                            .toList());
+        }
+        return new GroupReadiness(group, rpoSeconds, Readiness.summarize(each), drift);
     }
 
     public record ServerPage(ListPage<SourceServer> page, Map<ProtectionGroupId, ProtectionGroup> groups) {}
 
+    /** {@code launchDrift}: per member, where what it would launch with differs from its group's settings. */
     public record GroupReadiness(
-            ProtectionGroup group, @Nullable Long rpoSeconds, Readiness.Summary summary) {}
+            ProtectionGroup group,
+            @Nullable Long rpoSeconds,
+            Readiness.Summary summary,
+            Map<SourceServerId, List<String>> launchDrift) {}
 }

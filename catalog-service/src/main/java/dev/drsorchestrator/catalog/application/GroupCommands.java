@@ -2,6 +2,7 @@ package dev.drsorchestrator.catalog.application;
 
 import dev.drsorchestrator.catalog.application.ScopeCoordinator.Decision;
 import dev.drsorchestrator.catalog.domain.GroupDefinition;
+import dev.drsorchestrator.catalog.domain.GroupLaunchSettings;
 import dev.drsorchestrator.catalog.domain.GroupStore;
 import dev.drsorchestrator.catalog.domain.Membership;
 import dev.drsorchestrator.catalog.domain.PlanUsageStore;
@@ -58,7 +59,8 @@ public class GroupCommands {
         return coordinator.change(definition.scope(), state -> {
             Instant now = clock.instant();
             requireUniqueName(state, definition, null);
-            ProtectionGroup fresh = new ProtectionGroup(id, definition, Set.of(), List.of(), 0, now, now);
+            ProtectionGroup fresh =
+                    new ProtectionGroup(id, definition, Set.of(), List.of(), GroupLaunchSettings.NONE, 0, now, now);
             List<ProtectionGroup> scopeGroups = new ArrayList<>(state.groups());
             scopeGroups.add(fresh);
             Membership.Result result =
@@ -92,6 +94,7 @@ public class GroupCommands {
                     definition,
                     current.members(),
                     current.conflicts(),
+                    current.launch(),
                     current.version(),
                     current.createdAt(),
                     now);
@@ -262,7 +265,8 @@ public class GroupCommands {
     }
 
     private static ProtectionGroup withVersion(ProtectionGroup g, long version, Instant now) {
-        return new ProtectionGroup(g.id(), g.definition(), g.members(), g.conflicts(), version, g.createdAt(), now);
+        return new ProtectionGroup(
+                g.id(), g.definition(), g.members(), g.conflicts(), g.launch(), version, g.createdAt(), now);
     }
 
     static ProblemException notFound(ProtectionGroupId id) {

@@ -11,7 +11,7 @@ import dev.drsorchestrator.contracts.model.ProtectionGroupChangeReason;
 import java.time.Instant;
 import java.util.List;
 
-/** The events a group change publishes, each carrying the whole resolved membership. */
+/** The events a group change publishes, each carrying the whole resolved membership and the launch settings. */
 final class GroupEvents {
 
     private GroupEvents() {}
@@ -30,7 +30,9 @@ final class GroupEvents {
                         List.copyOf(d.explicitServers()),
                         d.selector().asLists(),
                         List.copyOf(g.members()),
-                        g.version()));
+                        g.version(),
+                        g.launch().group(),
+                        g.launch().serverList()));
     }
 
     static ScopeChange.Event updated(ProtectionGroup g, ProtectionGroupChangeReason reason, EventMetadata metadata) {
@@ -49,7 +51,9 @@ final class GroupEvents {
                         List.copyOf(g.members()),
                         g.conflicts(),
                         reason,
-                        g.version()));
+                        g.version(),
+                        g.launch().group(),
+                        g.launch().serverList()));
     }
 
     static ScopeChange.Event deleted(ProtectionGroup g, long version, Actor actor, Instant now) {

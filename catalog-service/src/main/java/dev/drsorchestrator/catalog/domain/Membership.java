@@ -85,7 +85,14 @@ public final class Membership {
             List<MembershipConflict> newConflicts =
                     new ArrayList<>(conflicts.get(g.id()).values());
             ProtectionGroup next = new ProtectionGroup(
-                    g.id(), g.definition(), newMembers, newConflicts, g.version(), g.createdAt(), g.updatedAt());
+                    g.id(),
+                    g.definition(),
+                    newMembers,
+                    newConflicts,
+                    g.launch(),
+                    g.version(),
+                    g.createdAt(),
+                    g.updatedAt());
             if (!next.members().equals(g.members()) || !next.conflicts().equals(g.conflicts())) {
                 changed.put(
                         g.id(),
@@ -94,6 +101,7 @@ public final class Membership {
                                 g.definition(),
                                 next.members(),
                                 next.conflicts(),
+                                next.launch(),
                                 g.version() + 1,
                                 g.createdAt(),
                                 now));

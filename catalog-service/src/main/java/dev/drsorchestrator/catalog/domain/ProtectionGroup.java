@@ -11,13 +11,15 @@ import java.util.TreeSet;
 
 /**
  * A protection group: its definition, the servers it holds ({@code members}: explicit ones plus selector matches
- * that no other group held first) and the selector matches another group holds ({@code conflicts}).
+ * that no other group held first), the selector matches another group holds ({@code conflicts}) and its desired
+ * launch settings ({@code launch}; a server's override lives only as long as the server is a member).
  */
 public record ProtectionGroup(
         ProtectionGroupId id,
         GroupDefinition definition,
         Set<SourceServerId> members,
         List<MembershipConflict> conflicts,
+        GroupLaunchSettings launch,
         long version,
         Instant createdAt,
         Instant updatedAt) {
@@ -29,6 +31,12 @@ public record ProtectionGroup(
         conflicts = conflicts.stream()
                 .sorted(Comparator.comparing(c -> c.sourceServerId().value()))
                 .toList();
+        launch = (launch == null ? GroupLaunchSettings.NONE : launch).onlyFor(members);
+    }
+
+    /** This group with other launch settings, at {@code version}. */
+    public ProtectionGroup withLaunch(GroupLaunchSettings settings, long version, Instant now) {
+        return new ProtectionGroup(id, definition, members, conflicts, settings, version, createdAt, now);
     }
 
     public String name() {

@@ -4,6 +4,7 @@ import dev.drsorchestrator.contracts.ids.AccountId;
 import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
 import dev.drsorchestrator.contracts.ids.RecoveryInstanceId;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
+import dev.drsorchestrator.contracts.model.LaunchSettings;
 import dev.drsorchestrator.contracts.model.LaunchStatus;
 import dev.drsorchestrator.contracts.model.ReplicationState;
 import dev.drsorchestrator.contracts.model.ServerOrigin;
@@ -17,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * explicitly that no inventory sync has reported yet. {@code origin} (where it runs when not failed over),
  * {@code replicationDirection} (FAILOVER or FAILBACK) and {@code reversedDirectionSourceServerArn} are what the last
  * sync said of them, absent when it said nothing (older drs-adapter versions) or the server was never reported.
+ * {@code launchSettings} is what a launch now would use (its DRS launch configuration and launch template), as the
+ * last sync read it; absent when drs-adapter could not read them.
  */
 public record SourceServer(
         SourceServerId id,
@@ -35,7 +38,8 @@ public record SourceServer(
         boolean knownToDrs,
         @Nullable ServerOrigin origin,
         @Nullable String replicationDirection,
-        @Nullable String reversedDirectionSourceServerArn) {
+        @Nullable String reversedDirectionSourceServerArn,
+        @Nullable LaunchSettings launchSettings) {
 
     public SourceServer {
         tags = Map.copyOf(tags);

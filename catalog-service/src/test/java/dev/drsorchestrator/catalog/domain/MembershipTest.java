@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drsorchestrator.contracts.ids.AccountId;
 import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
+import dev.drsorchestrator.contracts.model.LaunchSettings;
+import dev.drsorchestrator.contracts.model.LaunchTemplateSettings;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,14 @@ class MembershipTest {
         GroupDefinition d =
                 new GroupDefinition(name, null, AccountId.of("111122223333"), "us-east-1", null, explicit, selector);
         return new ProtectionGroup(
-                ProtectionGroupId.random(), d, members, List.of(), 1, T0.plusSeconds(createdSecond), T0);
+                ProtectionGroupId.random(),
+                d,
+                members,
+                List.of(),
+                GroupLaunchSettings.NONE,
+                1,
+                T0.plusSeconds(createdSecond),
+                T0);
     }
 
     static TagSelector tier(String value) {
@@ -74,6 +83,26 @@ class MembershipTest {
         assertThat(r.assignments()).containsEntry(S1, Optional.of(web.id()));
         assertThat(r.changed().get(db.id()).members()).isEmpty();
         assertThat(r.changed().get(web.id()).members()).containsExactly(S1);
+    }
+
+    @Test
+    void aServerThatLeavesAGroupTakesItsLaunchOverrideWithItAndTheGroupKeepsItsOwnSettings() {
+        LaunchSettings groupSettings =
+                new LaunchSettings(null, new LaunchTemplateSettings("m5.large", null, null, null, null));
+        LaunchSettings s1Override =
+                new LaunchSettings(null, new LaunchTemplateSettings(null, null, null, "10.0.0.9", null));
+        LaunchSettings s2Override =
+                new LaunchSettings(null, new LaunchTemplateSettings(null, null, null, "10.0.0.10", null));
+        ProtectionGroup db = group("db", 1, Set.of(S2), tier("db"), Set.of(S1, S2))
+                .withLaunch(new GroupLaunchSettings(groupSettings, Map.of(S1, s1Override, S2, s2Override)), 2, T0);
+        ProtectionGroup web = group("web", 2, Set.of(), tier("web"), Set.of());
+        Membership.Result r = Membership.reconcile(
+                List.of(db, web), List.of(new ServerFacts(S1, Map.of("Tier", "web"), db.id())), null, T0);
+
+        GroupLaunchSettings after = r.changed().get(db.id()).launch();
+        assertThat(after.group()).isEqualTo(groupSettings);
+        assertThat(after.servers()).containsOnlyKeys(S2);
+        assertThat(r.changed().get(web.id()).launch()).isEqualTo(GroupLaunchSettings.NONE);
     }
 
     @Test

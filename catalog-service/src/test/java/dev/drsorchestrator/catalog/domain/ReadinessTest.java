@@ -33,6 +33,7 @@ class ReadinessTest {
                 true,
                 null,
                 null,
+                null,
                 null);
     }
 

@@ -3,6 +3,8 @@ package dev.drsorchestrator.catalog.adapter.in.rest;
 import dev.drsorchestrator.catalog.application.Actor;
 import dev.drsorchestrator.catalog.application.CatalogQueries;
 import dev.drsorchestrator.catalog.application.GroupCommands;
+import dev.drsorchestrator.catalog.application.LaunchSettingsCommands;
+import dev.drsorchestrator.catalog.application.LaunchSettingsQueries;
 import dev.drsorchestrator.catalog.domain.GroupQuery;
 import dev.drsorchestrator.catalog.domain.ProtectionGroup;
 import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
@@ -40,11 +42,20 @@ public class ProtectionGroupResource {
 
     private final GroupCommands commands;
     private final CatalogQueries queries;
+    private final LaunchSettingsCommands launchCommands;
+    private final LaunchSettingsQueries launchQueries;
     private final Caller caller;
 
-    ProtectionGroupResource(GroupCommands commands, CatalogQueries queries, Caller caller) {
+    ProtectionGroupResource(
+            GroupCommands commands,
+            CatalogQueries queries,
+            LaunchSettingsCommands launchCommands,
+            LaunchSettingsQueries launchQueries,
+            Caller caller) {
         this.commands = commands;
         this.queries = queries;
+        this.launchCommands = launchCommands;
+        this.launchQueries = launchQueries;
         this.caller = caller;
     }
 
@@ -131,6 +142,40 @@ public class ProtectionGroupResource {
             throw ProblemException.invalid("rpoSeconds", "must be 0 or more seconds but was " + rpoSeconds);
         }
         return ReadinessView.of(queries.readiness(Params.groupId(id), rpoSeconds));
+    }
+
+    @GET
+    @RolesAllowed(Roles.VIEWER)
+    @Path("/{id}/launch-settings")
+    @Operation(
+            summary = "A group's launch settings and, per member, what it would launch with now",
+            description = "The group's settings, the per-server overrides and every member's effective settings, the"
+                    + " settings drs-adapter observed, the drift between them and drs-adapter's last result. The"
+                    + " ETag is the group's version.")
+    public Response launchSettings(@PathParam("id") String id) {
+        LaunchSettingsQueries.LaunchReport report = launchQueries.report(Params.groupId(id));
+        return Response.ok(LaunchSettingsView.of(report))
+                .tag(etag(report.group()))
+                .build();
+    }
+
+    @PUT
+    @RolesAllowed(Roles.PLANNER)
+    @Path("/{id}/launch-settings")
+    @Operation(
+            summary = "Replace a group's launch settings",
+            description = "Send the group's version (If-Match, or field version); a stale one is 409. Every problem"
+                    + " is answered at once (400); nothing changes then. A change raises the group's version and"
+                    + " publishes ProtectionGroupUpdated with the settings; an empty body clears them.")
+    public Response replaceLaunchSettings(
+            @PathParam("id") String id, @Valid LaunchSettingsRequest request, @HeaderParam("If-Match") String ifMatch) {
+        ProtectionGroupId groupId = Params.groupId(id);
+        var draft = LaunchSettingsRequests.toDraft(request);
+        long version = version(request == null ? null : request.version(), ifMatch, true);
+        ProtectionGroup updated = launchCommands.replace(groupId, draft, version, actor());
+        return Response.ok(LaunchSettingsView.of(launchQueries.report(updated)))
+                .tag(etag(updated))
+                .build();
     }
 
     private static EntityTag etag(ProtectionGroup g) {

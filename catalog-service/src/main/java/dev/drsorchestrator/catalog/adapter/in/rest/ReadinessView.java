@@ -5,6 +5,7 @@ import dev.drsorchestrator.catalog.domain.Readiness.ServerReadiness;
 import dev.drsorchestrator.contracts.model.ServerNotReadyReason;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /** A group's readiness: counts, then every member with the reason it is not ready. */
@@ -26,8 +27,13 @@ public record ReadinessView(
             @Nullable ServerNotReadyReason reason,
             @Nullable String detail,
             @Nullable String replicationState,
-            @Nullable Long lagSeconds) {
-        static Server of(ServerReadiness r) {
+            @Nullable Long lagSeconds,
+
+            @Schema(
+                    description = "Where what the server would launch with now differs from its group's"
+                            + " launch settings, one sentence a field; empty while in line or unknown")
+            List<String> launchDrift) {
+        static Server of(ServerReadiness r, List<String> launchDrift) {
             return new Server(
                     r.sourceServerId().value(),
                     r.hostname(),
@@ -35,7 +41,8 @@ public record ReadinessView(
                     r.reason(),
                     r.detail(),
                     r.replicationState() == null ? null : r.replicationState().name(),
-                    r.lagSeconds());
+                    r.lagSeconds(),
+                    launchDrift);
         }
     }
 
@@ -48,6 +55,8 @@ public record ReadinessView(
                 r.summary().ready(),
                 r.summary().notReady(),
                 r.summary().notReadyByReason(),
-                r.summary().servers().stream().map(Server::of).toList());
+                r.summary().servers().stream()
+                        .map(s -> Server.of(s, r.launchDrift().getOrDefault(s.sourceServerId(), List.of())))
+                        .toList());
     }
 }

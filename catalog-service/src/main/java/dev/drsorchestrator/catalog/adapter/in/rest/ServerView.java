@@ -3,6 +3,7 @@ package dev.drsorchestrator.catalog.adapter.in.rest;
 import dev.drsorchestrator.catalog.domain.ProtectionGroup;
 import dev.drsorchestrator.catalog.domain.SourceServer;
 import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
+import dev.drsorchestrator.contracts.model.LaunchSettings;
 import dev.drsorchestrator.contracts.model.ServerOrigin;
 import java.time.Instant;
 import java.util.Map;
@@ -42,7 +43,13 @@ public record ServerView(
         String replicationDirection,
 
         @Schema(description = "The source server on the opposite direction, once there is one") @Nullable
-        String reversedDirectionSourceServerArn) {
+        String reversedDirectionSourceServerArn,
+
+        @Schema(
+                description = "What a launch now would use (DRS launch configuration and EC2 launch template), as"
+                        + " drs-adapter last read it; absent until it does")
+        @Nullable
+        LaunchSettings launchSettings) {
 
     public record GroupRef(String id, @Nullable String name) {}
 
@@ -89,6 +96,7 @@ public record ServerView(
                                 origin.ec2InstanceId()),
                 origin == null ? null : origin.describe(),
                 s.replicationDirection(),
-                s.reversedDirectionSourceServerArn());
+                s.reversedDirectionSourceServerArn(),
+                s.launchSettings());
     }
 }

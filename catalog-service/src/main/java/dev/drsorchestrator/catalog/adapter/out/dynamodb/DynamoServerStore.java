@@ -164,6 +164,7 @@ class DynamoServerStore implements ServerStore {
         put.accept(
                 "reversedDirectionSourceServerArn",
                 s.reversedDirectionSourceServerArn() == null ? null : s(s.reversedDirectionSourceServerArn()));
+        put.accept(ServerItems.LAUNCH, s.launchSettings() == null ? null : s(LaunchJson.write(s.launchSettings())));
         put.accept("lastSeenAt", s(s.lastSeenAt().toString()));
         put.accept("syncedAt", n(syncedAt.toEpochMilli()));
         put.accept("lastSyncId", s(syncId));

@@ -28,6 +28,8 @@ final class GroupItems {
 
     static final String GROUP_SK = "GROUP";
     static final String KIND = "GROUP";
+    /** The group's launch settings as JSON; absent while it manages none. */
+    static final String LAUNCH = "launchSettings";
 
     private GroupItems() {}
 
@@ -63,6 +65,9 @@ final class GroupItems {
                                 "heldBy", s(c.heldBy().value()),
                                 "heldByName", s(c.heldByName()))))
                         .toList()));
+        if (!g.launch().managesNothing()) {
+            item.put(LAUNCH, s(LaunchJson.group(g.launch())));
+        }
         item.put("version", n(g.version()));
         item.put("createdAt", s(g.createdAt().toString()));
         item.put("updatedAt", s(g.updatedAt().toString()));
@@ -100,6 +105,7 @@ final class GroupItems {
                 definition,
                 serverIds(strList(item, "members")),
                 conflicts,
+                LaunchJson.group(str(item, LAUNCH)),
                 Items.num(item, "version", 0),
                 Instant.parse(Items.requiredStr(item, "createdAt")),
                 Instant.parse(Items.requiredStr(item, "updatedAt")));

@@ -25,6 +25,8 @@ final class ServerItems {
     static final String UNASSIGNED = "UNASSIGNED#";
     static final String ORIGIN = "origin";
     static final String ORIGIN_TYPE = "type";
+    /** What the server would launch with now, as the last sync read it (JSON); absent when unknown. */
+    static final String LAUNCH = "launchSettings";
 
     private ServerItems() {}
 
@@ -68,7 +70,8 @@ final class ServerItems {
                 Items.bool(item, "knownToDrs"),
                 origin(Items.strMap(item, ORIGIN)),
                 str(item, "replicationDirection"),
-                str(item, "reversedDirectionSourceServerArn"));
+                str(item, "reversedDirectionSourceServerArn"),
+                LaunchJson.settings(str(item, LAUNCH)));
     }
 
     /** A server's origin as one map attribute ({@code origin.type} is what the list filters on). */

@@ -1,0 +1,34 @@
+package dev.drsorchestrator.catalog.domain;
+
+import dev.drsorchestrator.contracts.model.SecurityGroupInfo;
+import dev.drsorchestrator.contracts.model.SubnetInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The EC2 network of one account and Region as drs-adapter's latest sync saw it. */
+public record NetworkInventory(
+        Scope scope,
+        Instant syncedAt,
+        List<SubnetInfo> subnets,
+        List<SecurityGroupInfo> securityGroups,
+        List<String> instanceTypes) {
+
+    public NetworkInventory {
+        subnets = List.copyOf(subnets);
+        securityGroups = List.copyOf(securityGroups);
+        instanceTypes = List.copyOf(instanceTypes);
+    }
+
+    public Optional<SubnetInfo> subnet(String subnetId) {
+        return subnets.stream().filter(s -> s.subnetId().equals(subnetId)).findFirst();
+    }
+
+    public Optional<SecurityGroupInfo> securityGroup(String groupId) {
+        return securityGroups.stream().filter(g -> g.groupId().equals(groupId)).findFirst();
+    }
+
+    public boolean offers(String instanceType) {
+        return instanceTypes.contains(instanceType);
+    }
+}
