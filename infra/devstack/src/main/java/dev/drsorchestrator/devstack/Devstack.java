@@ -99,7 +99,8 @@ public final class Devstack implements AutoCloseable {
                     config.seed(),
                     timers,
                     (account, region, detailType, detail, resources) -> events.putEvent(
-                            EventBridgeService.DEFAULT_BUS, "aws.drs", detailType, detail, resources, account, region));
+                            EventBridgeService.DEFAULT_BUS, "aws.drs", detailType, detail, resources, account, region),
+                    ec2);
             drs.timings(config.drsTimings());
             if (config.fleetFile() != null) {
                 FleetFile.load(config.fleetFile()).applyTo(drs);
