@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A local AWS in one JVM: SQS (ElasticMQ), DynamoDB (devstack's own), EventBridge, Scheduler, SNS, STS, SSM, Lambda,
- * CloudWatch alarm events, the DRS simulator and Cognito user pools (the identity provider: {@link #cognito()}), all
+ * CloudWatch alarm events, an EC2 subset ({@link #ec2()}), the DRS simulator and Cognito user pools (the identity provider: {@link #cognito()}), all
  * on one edge port, routed by the SigV4 credential scope. Real AWS SDK v2 clients work against {@link #endpoint()}
  * unchanged.
  *
