@@ -490,5 +490,9 @@ class DrsLaunchSettingsTest {
         assertThat(devstack.ec2().instances(devstack.account(), devstack.region()))
                 .extracting(Instances.InstanceView::state)
                 .containsOnly("terminated");
+        var admin = clients.admin("GET", "ec2/" + devstack.account() + "/" + devstack.region() + "/instances", null);
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(dev.drsorchestrator.devstack.http.Json.parse(admin.body()).findValuesAsText("instanceId"))
+                .containsExactlyInAnyOrder(first.instanceId(), second.instanceId());
     }
 }
