@@ -11,6 +11,8 @@ import dev.drsorchestrator.devstack.cognito.UserPools;
 import dev.drsorchestrator.devstack.drs.DrsApi;
 import dev.drsorchestrator.devstack.drs.DrsSimulator;
 import dev.drsorchestrator.devstack.dynamodb.DynamoDbService;
+import dev.drsorchestrator.devstack.ec2.Ec2;
+import dev.drsorchestrator.devstack.ec2.Ec2Service;
 import dev.drsorchestrator.devstack.events.DeliveryLog;
 import dev.drsorchestrator.devstack.events.EventBridgeService;
 import dev.drsorchestrator.devstack.http.AwsServiceException;
@@ -35,7 +37,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A local AWS in one JVM: SQS (ElasticMQ), DynamoDB (devstack's own), EventBridge, Scheduler, SNS, STS, SSM, Lambda,
- * CloudWatch alarm events, the DRS simulator and Cognito user pools (the identity provider: {@link #cognito()}), all
+ * CloudWatch alarm events, an EC2 subset ({@link #ec2()}), the DRS simulator and Cognito user pools (the identity provider: {@link #cognito()}), all
  * on one edge port, routed by the SigV4 credential scope. Real AWS SDK v2 clients work against {@link #endpoint()}
  * unchanged.
  *
@@ -60,6 +62,7 @@ public final class Devstack implements AutoCloseable {
     private final LambdaService lambda;
     private final AlarmService alarms;
     private final DrsSimulator drs;
+    private final Ec2 ec2;
     private final UserPools cognito;
     private final Duration startup;
 
@@ -89,13 +92,15 @@ public final class Devstack implements AutoCloseable {
                     config.region(),
                     URI.create("http://" + config.host() + ":" + edge.port()),
                     clock);
+            this.ec2 = new Ec2(clock);
             this.drs = new DrsSimulator(
                     config.account(),
                     config.region(),
                     config.seed(),
                     timers,
                     (account, region, detailType, detail, resources) -> events.putEvent(
-                            EventBridgeService.DEFAULT_BUS, "aws.drs", detailType, detail, resources, account, region));
+                            EventBridgeService.DEFAULT_BUS, "aws.drs", detailType, detail, resources, account, region),
+                    ec2);
             drs.timings(config.drsTimings());
             if (config.fleetFile() != null) {
                 FleetFile.load(config.fleetFile()).applyTo(drs);
@@ -109,6 +114,7 @@ public final class Devstack implements AutoCloseable {
             edge.register(ssm);
             edge.register(lambda);
             edge.register(new DrsApi(drs, sts::accountOf));
+            edge.register(new Ec2Service(ec2, sts::accountOf, config.region()));
             edge.register(new CognitoService(cognito));
             OAuthEndpoints oauth = new OAuthEndpoints(cognito);
             edge.route(oauth::matches, oauth::handle);
@@ -207,6 +213,14 @@ public final class Devstack implements AutoCloseable {
         return drs;
     }
 
+    /**
+     * EC2: per account and Region the seeded network ({@link Ec2#seededNetwork}), launch templates and the
+     * instances the DRS simulator launches ({@link Ec2#instances}).
+     */
+    public Ec2 ec2() {
+        return ec2;
+    }
+
     public EventBridgeService events() {
         return events;
     }
@@ -269,6 +283,7 @@ public final class Devstack implements AutoCloseable {
         cognito.reset();
         deliveries.clear();
         drs.reset(config.seed());
+        ec2.reset();
         drs.timings(config.drsTimings());
         sqs.deleteAllQueues();
         dynamodb.deleteAllTables();

@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.drs.DrsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
@@ -96,6 +97,20 @@ final class Clients {
 
     DrsClient drs(AwsCredentialsProvider credentials) {
         return build(DrsClient.builder().httpClient(UrlConnectionHttpClient.create()), credentials);
+    }
+
+    Ec2Client ec2() {
+        return ec2(CREDENTIALS, region);
+    }
+
+    /** An EC2 client in another Region (EC2 keeps a network per account and Region). */
+    Ec2Client ec2(AwsCredentialsProvider credentials, String inRegion) {
+        return Ec2Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(endpoint)
+                .region(Region.of(inRegion))
+                .credentialsProvider(credentials)
+                .build();
     }
 
     /** Creates a queue and returns its URL. */

@@ -240,6 +240,8 @@ class DrsFailbackTest {
         awaitFailbackState(failing, "FAILBACK_READY_FOR_LAUNCH");
 
         devstack.drs().faults(new DrsSettings.Faults(Set.of(ids.get(1)), 0, 0, 0, 0, 0, false));
+        // launches long enough that the job is surely still active at the StopFailback below, even on a busy machine
+        devstack.drs().timings(new DrsSettings.Timings(20, 10, 400, 400, 20, 1000, 500));
         Job failback = drs.startFailbackLaunch(
                         b -> b.recoveryInstanceIDs(ok, failing).tags(Map.of("executionId", "exec-fb")))
                 .job();

@@ -8,6 +8,7 @@ import dev.drsorchestrator.devstack.Devstack;
 import dev.drsorchestrator.devstack.cognito.UserPool;
 import dev.drsorchestrator.devstack.drs.DrsSettings;
 import dev.drsorchestrator.devstack.drs.DrsSimulator;
+import dev.drsorchestrator.devstack.ec2.Ec2;
 import dev.drsorchestrator.devstack.http.AwsRequest;
 import dev.drsorchestrator.devstack.http.AwsServiceException;
 import dev.drsorchestrator.devstack.http.HttpResult;
@@ -73,6 +74,19 @@ public final class AdminApi {
         }
         if (parts.get(0).equals("drs")) {
             return drs(r, parts, m, drs);
+        }
+        if (parts.size() == 4 && parts.get(0).equals("ec2") && m.equals("GET")) {
+            String account = parts.get(1);
+            String region = parts.get(2);
+            if (!account.matches("\\d{12}")) {
+                throw new IllegalArgumentException("account: must be 12 digits, got '" + account + "'");
+            }
+            if (parts.get(3).equals("network")) {
+                return HttpResult.json(Ec2.seededNetwork(account, region).json());
+            }
+            if (parts.get(3).equals("instances")) {
+                return HttpResult.json(Json.MAPPER.valueToTree(devstack.ec2().instances(account, region)));
+            }
         }
         if (path.equals("events/recent") && m.equals("GET")) {
             ArrayNode out = Json.array();

@@ -101,6 +101,11 @@ final class DrsModel {
             return "arn:aws:drs:" + region + ":" + account + ":source-server/" + id;
         }
 
+        /** The server's own address, drawn from its id: 10.0.1.4 to 10.0.1.253 (inside subnet production-a). */
+        String privateIp() {
+            return "10.0.1." + (4 + Math.floorMod(id.hashCode(), 250));
+        }
+
         boolean hasSnapshot() {
             return LAUNCHABLE.contains(replicationState);
         }
@@ -177,6 +182,9 @@ final class DrsModel {
                         .put("originAvailabilityZone", origin.availabilityZone());
             }
             props.putArray("cpus").addObject().put("cores", 2).put("modelName", "devstack vCPU");
+            ObjectNode nic = props.putArray("networkInterfaces").addObject().put("isPrimary", true);
+            nic.put("macAddress", String.format("02:00:0a:00:01:%02x", 4 + Math.floorMod(id.hashCode(), 250)));
+            nic.putArray("ips").add(privateIp());
             props.putObject("os").put("fullString", "Amazon Linux 2023 (devstack)");
             o.putObject("stagingArea").put("status", "NOT_EXTENDED").put("stagingAccountID", account);
             o.put("replicationDirection", replicationDirection);

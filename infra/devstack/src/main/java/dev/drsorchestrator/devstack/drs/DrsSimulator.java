@@ -12,6 +12,7 @@ import dev.drsorchestrator.devstack.drs.DrsModel.SourceServer;
 import dev.drsorchestrator.devstack.drs.DrsSettings.Faults;
 import dev.drsorchestrator.devstack.drs.DrsSettings.Quotas;
 import dev.drsorchestrator.devstack.drs.DrsSettings.Timings;
+import dev.drsorchestrator.devstack.ec2.Ec2;
 import dev.drsorchestrator.devstack.http.AwsServiceException;
 import dev.drsorchestrator.devstack.http.Json;
 import dev.drsorchestrator.devstack.http.Page;
@@ -62,6 +63,8 @@ public final class DrsSimulator {
     private final String defaultRegion;
     private final Timers timers;
     private final EventSink sink;
+    private final LaunchConfigurations launchConfigs;
+    private final RecoveryPlacement placement;
     private final CallLog calls = new CallLog();
     private final AtomicLong ids = new AtomicLong();
     /** Numbers the reversed source servers ReverseReplication makes, for their seeded ids. */
@@ -80,7 +83,11 @@ public final class DrsSimulator {
     private final Map<String, Long> jobSeq = new LinkedHashMap<>();
     private final Map<String, RecoveryInstance> instances = new TreeMap<>();
 
-    public DrsSimulator(String defaultAccount, String defaultRegion, long seed, Timers timers, EventSink sink) {
+    /** A simulator whose recovery instances are launched in {@code ec2} (see {@link RecoveryPlacement}). */
+    public DrsSimulator(
+            String defaultAccount, String defaultRegion, long seed, Timers timers, EventSink sink, Ec2 ec2) {
+        this.launchConfigs = new LaunchConfigurations(ec2);
+        this.placement = new RecoveryPlacement(ec2, launchConfigs);
         this.defaultAccount = defaultAccount;
         this.defaultRegion = defaultRegion;
         this.seeded = new Seeded(seed);
@@ -136,6 +143,7 @@ public final class DrsSimulator {
         jobSeq.clear();
         instances.clear();
         calls.clear();
+        launchConfigs.clear();
         ids.set(0);
         reversals.set(0);
         seeded = new Seeded(seed);
@@ -221,6 +229,7 @@ public final class DrsSimulator {
         List<ObjectNode> out = new ArrayList<>();
         for (SourceServer s : added) {
             servers.put(s.id, s);
+            launchConfigs.ensure(s);
             out.add(s.json(now));
         }
         return out;
@@ -472,6 +481,8 @@ public final class DrsSimulator {
             case "ReverseReplication" -> reverseReplication(scope, in);
             case "StartFailbackLaunch" -> startFailbackLaunch(scope, in);
             case "StopFailback" -> stopFailback(scope, in);
+            case "GetLaunchConfiguration" -> launchConfigs.get(serverOf(scope, in));
+            case "UpdateLaunchConfiguration" -> launchConfigs.update(serverOf(scope, in), in);
             case "StopReplication" -> Json.object().set("sourceServer", setServerState(scope, in, "STOPPED"));
             case "DisconnectSourceServer" -> setServerState(scope, in, "DISCONNECTED");
             default ->
@@ -611,12 +622,16 @@ public final class DrsSimulator {
                 .with("resourceType", resourceType);
     }
 
-    private static AwsServiceException fieldError(String field, String message) {
+    static AwsServiceException fieldError(String field, String message) {
         ArrayNode fields = Json.array();
         fields.addObject().put("name", field).put("message", message);
         return AwsServiceException.validation(message)
                 .with("reason", "fieldValidationFailed")
                 .with("fieldList", fields);
+    }
+
+    private synchronized SourceServer serverOf(Scope scope, JsonNode in) {
+        return server(scope, Json.required(in, "sourceServerID"));
     }
 
     private SourceServer server(Scope scope, String id) {
@@ -675,8 +690,11 @@ public final class DrsSimulator {
             job.log.add(new LogItem(now, "CONVERSION_END", p.sourceServerId, null, null));
             job.log.add(new LogItem(now, "LAUNCH_START", p.sourceServerId, null, null));
             failure = launchFailure(job, s);
+            String instanceId = "i-" + seeded.hex(17, "instance", job.id, p.sourceServerId);
+            RecoveryPlacement.Outcome placed =
+                    failure == null ? placement.launch(s, instanceId, s.recoveryInstanceId) : null;
+            failure = placed == null ? failure : placed.failure();
             if (failure == null) {
-                String instanceId = "i-" + seeded.hex(17, "instance", job.id, p.sourceServerId);
                 RecoveryInstance ri = new RecoveryInstance(
                         instanceId,
                         job.account,
@@ -687,10 +705,10 @@ public final class DrsSimulator {
                         p.snapshotTime != null
                                 ? p.snapshotTime
                                 : now.minus(s.lag).truncatedTo(ChronoUnit.SECONDS),
-                        s.recommendedInstanceType,
+                        placed.instanceType(),
                         s.originEnvironment(),
                         s.origin != null ? s.origin.availabilityZone() : job.region + "a");
-                ri.ec2State = "RUNNING";
+                ri.ec2State = placed.stopped() ? "STOPPED" : "RUNNING";
                 ri.tags.putAll(s.tags);
                 ri.tags.putAll(job.tags);
                 if (s.recoveryInstanceId != null && instances.remove(s.recoveryInstanceId) != null) {
@@ -974,6 +992,7 @@ public final class DrsSimulator {
                     RecoveryInstance ri = instances.get(id);
                     if (ri != null) {
                         ri.ec2State = "SHUTTING-DOWN";
+                        placement.ec2State(ri.account, ri.region, ri.id, "shutting-down");
                     }
                 }
             }
@@ -982,6 +1001,7 @@ public final class DrsSimulator {
                     Instant now = now();
                     for (Participant p : job.participants) {
                         RecoveryInstance ri = instances.remove(p.recoveryInstanceId);
+                        placement.ec2State(job.account, job.region, p.recoveryInstanceId, "terminated");
                         SourceServer s = servers.get(p.sourceServerId);
                         if (ri != null && s != null && ri.id.equals(s.recoveryInstanceId)) {
                             s.recoveryInstanceId = null;
@@ -1074,6 +1094,7 @@ public final class DrsSimulator {
                         now);
                 target.tags.putAll(s.tags);
                 servers.put(target.id, target);
+                launchConfigs.ensure(target);
                 s.reversedDirectionSourceServerArn = target.arn();
             }
             target.reversedDirectionSourceServerArn = s.arn();

@@ -10,7 +10,12 @@ public enum Protocol {
     /** restJson1 (DRS, Scheduler, Lambda): the status per error, {@code x-amzn-ErrorType} header, {@code message}. */
     REST_JSON,
     /** awsQuery (SNS, STS): an XML {@code ErrorResponse}. */
-    QUERY;
+    QUERY,
+    /**
+     * ec2Query (EC2): {@code <Response><Errors><Error><Code>…</Code><Message>…</Message></Error></Errors>
+     * <RequestID>…</RequestID></Response>}; EC2 answers every client error with 400.
+     */
+    EC2;
 
     public HttpResult render(AwsServiceException e, String requestId, String jsonContentType) {
         return switch (this) {
@@ -37,6 +42,13 @@ public enum Protocol {
                         "<ErrorResponse><Error><Type>" + (e.status() >= 500 ? "Receiver" : "Sender") + "</Type><Code>"
                                 + Xml.escape(e.code()) + "</Code><Message>" + Xml.escape(e.getMessage())
                                 + "</Message></Error><RequestId>" + requestId + "</RequestId></ErrorResponse>");
+            case EC2 ->
+                HttpResult.text(
+                        e.status() >= 500 ? e.status() : 400,
+                        "text/xml;charset=UTF-8",
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>"
+                                + Xml.escape(e.code()) + "</Code><Message>" + Xml.escape(e.getMessage())
+                                + "</Message></Error></Errors><RequestID>" + requestId + "</RequestID></Response>");
         };
     }
 

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class DevstackTestResource implements QuarkusTestResourceLifecycleManager {
     private static final String[] CLIENTS = {
-        "sqs", "dynamodb", "sns", "sts", "ssm", "lambda", "eventbridge", "scheduler", "drs"
+        "sqs", "dynamodb", "sns", "sts", "ssm", "lambda", "eventbridge", "scheduler", "drs", "ec2"
     };
 
     @Override
