@@ -191,6 +191,35 @@ final class CatalogFeed {
         return id;
     }
 
+    /** catalog-service's update of a group's launch settings (members unchanged), applied when this returns. */
+    void updateSettings(
+            ProtectionGroupId id,
+            String name,
+            long version,
+            AccountId account,
+            String region,
+            LaunchSettings settings,
+            SourceServerId... members) {
+        bus.put(
+                new ProtectionGroupUpdated(
+                        id,
+                        name,
+                        null,
+                        account,
+                        region,
+                        null,
+                        Arrays.asList(members),
+                        Map.of(),
+                        Arrays.asList(members),
+                        List.of(),
+                        ProtectionGroupChangeReason.USER_UPDATE,
+                        version,
+                        settings,
+                        List.of()),
+                id.value());
+        awaitGroup(id, version);
+    }
+
     /** An inventory sync reporting each server CONTINUOUS and what it would launch with now. */
     void launching(Map<SourceServerId, LaunchSettings> observed) {
         Instant now = Instant.now();

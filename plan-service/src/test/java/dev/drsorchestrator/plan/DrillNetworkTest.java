@@ -344,6 +344,15 @@ class DrillNetworkTest extends DevstackTest {
 
         catalog.launching(Map.of(db1, template("subnet-prod", null)));
         assertThat(findings(preflight(id, null), "LAUNCH_DRIFT")).isEmpty();
+
+        // The group now wants subnet-side (and no longer db2's static IP): db1 drifts again, the other way.
+        catalog.updateSettings(db, "db", 2, account, REGION, template("subnet-side", null), db1, db2);
+        assertThat(findings(preflight(id, "DRILL"), "LAUNCH_DRIFT"))
+                .containsExactly("server " + db1 + " would launch with subnetId subnet-prod; its group 'db' says"
+                        + " subnet-side: drs-adapter re-applies the group's launch settings before the wave launches;"
+                        + " if this keeps coming back, find what changes the server's launch template or DRS launch"
+                        + " configuration");
+        assertThat(findings(preflight(id, "FAILBACK"), "LAUNCH_DRIFT")).isEmpty();
     }
 
     @Test

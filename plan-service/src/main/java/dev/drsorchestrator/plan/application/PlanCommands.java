@@ -125,12 +125,17 @@ public class PlanCommands {
     }
 
     private void validate(PlanDefinition definition) {
-        ReadModels.Around around = readModels.around(definition);
-        List<Violation> violations = new ArrayList<>(PlanValidator.check(definition, around.groups()));
-        violations.addAll(DrillNetworkRules.check(
-                definition.drillNetworks(),
-                PlanServer.of(definition, around.groups(), around.servers()),
-                around.networks()));
+        List<Violation> violations = new ArrayList<>();
+        if (definition.drillNetworks().isEmpty()) {
+            violations.addAll(PlanValidator.check(definition, readModels.groups(definition)));
+        } else {
+            ReadModels.Around around = readModels.around(definition);
+            violations.addAll(PlanValidator.check(definition, around.groups()));
+            violations.addAll(DrillNetworkRules.check(
+                    definition.drillNetworks(),
+                    PlanServer.of(definition, around.groups(), around.servers()),
+                    around.networks()));
+        }
         if (!violations.isEmpty()) {
             throw new PlanInvalid(violations);
         }

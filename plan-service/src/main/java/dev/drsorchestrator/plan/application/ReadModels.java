@@ -35,6 +35,11 @@ class ReadModels {
         this.network = network;
     }
 
+    /** The definition's groups only (what the wave rules need). */
+    Map<ProtectionGroupId, CatalogGroup> groups(PlanDefinition definition) {
+        return catalog.groups(definition.groupIds());
+    }
+
     Around around(PlanDefinition definition) {
         Map<ProtectionGroupId, CatalogGroup> groups = catalog.groups(definition.groupIds());
         Set<SourceServerId> servers = new LinkedHashSet<>();

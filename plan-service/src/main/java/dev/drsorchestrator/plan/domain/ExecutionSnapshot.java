@@ -30,6 +30,9 @@ import org.jspecify.annotations.Nullable;
  * a chain in the plan's {@code failback.waveOrder}, or without one the plan's graph reversed (a wave returns after
  * the waves that depended on it), with its waves listed in that order; servers, actions, failure policy, approval and
  * timeout of each wave stay as they are.
+ *
+ * <p>A DRILL carries the plan's drill networks (drs-adapter launches into them for that drill only); every other type
+ * carries none.
  */
 public final class ExecutionSnapshot {
 
