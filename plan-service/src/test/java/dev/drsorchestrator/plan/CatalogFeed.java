@@ -5,14 +5,19 @@ import static org.awaitility.Awaitility.await;
 import dev.drsorchestrator.contracts.events.catalog.ProtectionGroupCreated;
 import dev.drsorchestrator.contracts.events.catalog.ProtectionGroupDeleted;
 import dev.drsorchestrator.contracts.events.catalog.ProtectionGroupUpdated;
+import dev.drsorchestrator.contracts.events.drs.NetworkInventoryChanged;
 import dev.drsorchestrator.contracts.events.drs.SourceServerInventoryChanged;
 import dev.drsorchestrator.contracts.events.drs.SourceServerState;
 import dev.drsorchestrator.contracts.ids.AccountId;
 import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.contracts.model.InventorySyncType;
+import dev.drsorchestrator.contracts.model.LaunchSettings;
 import dev.drsorchestrator.contracts.model.ProtectionGroupChangeReason;
 import dev.drsorchestrator.contracts.model.ReplicationState;
+import dev.drsorchestrator.contracts.model.SecurityGroupInfo;
+import dev.drsorchestrator.contracts.model.ServerLaunchSettings;
+import dev.drsorchestrator.contracts.model.SubnetInfo;
 import dev.drsorchestrator.kit.testing.EventBus;
 import java.time.Duration;
 import java.time.Instant;
@@ -153,6 +158,138 @@ final class CatalogFeed {
                                     .getOrDefault("syncedAt", AttributeValue.fromS(""))
                                     .s()));
         }
+    }
+
+    /**
+     * A new group of {@code account}/{@code region} with launch settings (the group's, and {@code overrides} for some
+     * of its servers), known to plan-service when this returns.
+     */
+    ProtectionGroupId group(
+            String name,
+            AccountId account,
+            String region,
+            LaunchSettings settings,
+            List<ServerLaunchSettings> overrides,
+            SourceServerId... members) {
+        ProtectionGroupId id = ProtectionGroupId.of("pg-" + UUID.randomUUID());
+        bus.put(
+                new ProtectionGroupCreated(
+                        id,
+                        name,
+                        null,
+                        account,
+                        region,
+                        null,
+                        Arrays.asList(members),
+                        Map.of(),
+                        Arrays.asList(members),
+                        1,
+                        settings,
+                        overrides),
+                id.value());
+        awaitGroup(id, 1);
+        return id;
+    }
+
+    /** catalog-service's update of a group's launch settings (members unchanged), applied when this returns. */
+    void updateSettings(
+            ProtectionGroupId id,
+            String name,
+            long version,
+            AccountId account,
+            String region,
+            LaunchSettings settings,
+            SourceServerId... members) {
+        bus.put(
+                new ProtectionGroupUpdated(
+                        id,
+                        name,
+                        null,
+                        account,
+                        region,
+                        null,
+                        Arrays.asList(members),
+                        Map.of(),
+                        Arrays.asList(members),
+                        List.of(),
+                        ProtectionGroupChangeReason.USER_UPDATE,
+                        version,
+                        settings,
+                        List.of()),
+                id.value());
+        awaitGroup(id, version);
+    }
+
+    /** An inventory sync reporting each server CONTINUOUS and what it would launch with now. */
+    void launching(Map<SourceServerId, LaunchSettings> observed) {
+        Instant now = Instant.now();
+        List<SourceServerState> states = observed.entrySet().stream()
+                .map(e -> new SourceServerState(
+                        e.getKey(),
+                        "host-" + e.getKey().value().substring(12),
+                        Map.of(),
+                        ReplicationState.CONTINUOUS,
+                        5L,
+                        "READY_FOR_RECOVERY",
+                        null,
+                        null,
+                        now,
+                        null,
+                        null,
+                        null,
+                        e.getValue()))
+                .toList();
+        bus.put(
+                new SourceServerInventoryChanged(
+                        AccountId.of(ACCOUNT),
+                        REGION,
+                        InventorySyncType.PARTIAL,
+                        "sync-" + UUID.randomUUID(),
+                        1,
+                        1,
+                        now,
+                        states),
+                "inventory");
+        for (SourceServerId s : observed.keySet()) {
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> now.toString()
+                            .equals(item("SERVER#" + s.value())
+                                    .getOrDefault("syncedAt", AttributeValue.fromS(""))
+                                    .s()));
+        }
+    }
+
+    /** drs-adapter's network sync of {@code account}/{@code region}, stored by plan-service when this returns. */
+    void network(
+            AccountId account,
+            String region,
+            Instant syncedAt,
+            List<SubnetInfo> subnets,
+            List<SecurityGroupInfo> securityGroups) {
+        replayNetwork(account, region, syncedAt, subnets, securityGroups);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> syncedAt.toString()
+                        .equals(networkItem(account, region)
+                                .getOrDefault("syncedAt", AttributeValue.fromS(""))
+                                .s()));
+    }
+
+    /** Puts a network sync on the bus and waits until plan-service's inbox has handled it (whatever it did). */
+    void replayNetwork(
+            AccountId account,
+            String region,
+            Instant syncedAt,
+            List<SubnetInfo> subnets,
+            List<SecurityGroupInfo> securityGroups) {
+        bus.put(
+                new NetworkInventoryChanged(account, region, syncedAt, subnets, securityGroups, List.of("m5.large")),
+                "network-" + account.value());
+        awaitInboxDrained();
+    }
+
+    /** plan-service's stored network of {@code account}/{@code region} (empty when none). */
+    Map<String, AttributeValue> networkItem(AccountId account, String region) {
+        return item("NETWORK#" + account.value() + "#" + region);
     }
 
     private void awaitGroup(ProtectionGroupId id, long version) {

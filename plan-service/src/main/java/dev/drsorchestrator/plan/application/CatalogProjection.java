@@ -5,22 +5,31 @@ import dev.drsorchestrator.contracts.events.catalog.MembershipConflict;
 import dev.drsorchestrator.contracts.events.catalog.ProtectionGroupCreated;
 import dev.drsorchestrator.contracts.events.catalog.ProtectionGroupDeleted;
 import dev.drsorchestrator.contracts.events.catalog.ProtectionGroupUpdated;
+import dev.drsorchestrator.contracts.events.drs.NetworkInventoryChanged;
 import dev.drsorchestrator.contracts.events.drs.SourceServerInventoryChanged;
 import dev.drsorchestrator.plan.domain.CatalogGroup;
 import dev.drsorchestrator.plan.domain.CatalogView;
 import dev.drsorchestrator.plan.domain.ConsumedEvent;
+import dev.drsorchestrator.plan.domain.NetworkInventory;
+import dev.drsorchestrator.plan.domain.NetworkScope;
+import dev.drsorchestrator.plan.domain.NetworkView;
 import dev.drsorchestrator.plan.domain.ServerStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/** Keeps plan-service's copy of the groups (by version) and of server replication (by sync time). */
+/**
+ * Keeps plan-service's copy of the groups with their launch settings (by version), of server replication and the
+ * launch settings servers would use (by sync time), and of each account and Region's network (by sync time).
+ */
 @ApplicationScoped
 public class CatalogProjection {
 
     private final CatalogView view;
+    private final NetworkView networks;
 
-    CatalogProjection(CatalogView view) {
+    CatalogProjection(CatalogView view, NetworkView networks) {
         this.view = view;
+        this.networks = networks;
     }
 
     public void apply(CatalogEvent event, ConsumedEvent consumed) {
@@ -34,7 +43,9 @@ public class CatalogProjection {
                     c.members(),
                     List.of(),
                     c.version(),
-                    false);
+                    false,
+                    c.launchSettings(),
+                    c.serverLaunchSettings());
         } else if (event instanceof ProtectionGroupUpdated u) {
             group = new CatalogGroup(
                     u.protectionGroupId(),
@@ -46,7 +57,9 @@ public class CatalogProjection {
                             .map(MembershipConflict::sourceServerId)
                             .toList(),
                     u.version(),
-                    false);
+                    false,
+                    u.launchSettings(),
+                    u.serverLaunchSettings());
         } else {
             ProtectionGroupDeleted d = (ProtectionGroupDeleted) event;
             group = new CatalogGroup(
@@ -70,8 +83,19 @@ public class CatalogProjection {
                                 s.hostname(),
                                 s.replicationState(),
                                 s.lagSeconds(),
-                                sync.syncedAt()))
+                                sync.syncedAt(),
+                                s.launchSettings()))
                         .toList(),
+                consumed);
+    }
+
+    public void apply(NetworkInventoryChanged sync, ConsumedEvent consumed) {
+        networks.applyNetwork(
+                new NetworkInventory(
+                        new NetworkScope(sync.accountId(), sync.region()),
+                        sync.syncedAt(),
+                        sync.subnets(),
+                        sync.securityGroups()),
                 consumed);
     }
 }

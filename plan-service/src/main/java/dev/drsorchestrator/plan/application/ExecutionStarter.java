@@ -3,12 +3,8 @@ package dev.drsorchestrator.plan.application;
 import dev.drsorchestrator.contracts.envelope.EventMetadata;
 import dev.drsorchestrator.contracts.events.plan.ExecutionRequested;
 import dev.drsorchestrator.contracts.ids.ExecutionId;
-import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
-import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.contracts.model.ExecutionType;
 import dev.drsorchestrator.contracts.model.Trigger;
-import dev.drsorchestrator.plan.domain.CatalogGroup;
-import dev.drsorchestrator.plan.domain.CatalogView;
 import dev.drsorchestrator.plan.domain.ExecutionLog;
 import dev.drsorchestrator.plan.domain.ExecutionSnapshot;
 import dev.drsorchestrator.plan.domain.LastExecution;
@@ -19,9 +15,6 @@ import dev.drsorchestrator.plan.domain.RequiredApprovals;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -32,11 +25,11 @@ import org.jspecify.annotations.Nullable;
 @ApplicationScoped
 public class ExecutionStarter {
 
-    private final CatalogView catalog;
+    private final ReadModels readModels;
     private final Clock clock;
 
-    ExecutionStarter(CatalogView catalog, Clock clock) {
-        this.catalog = catalog;
+    ExecutionStarter(ReadModels readModels, Clock clock) {
+        this.readModels = readModels;
         this.clock = clock;
     }
 
@@ -60,10 +53,7 @@ public class ExecutionStarter {
      * @throws dev.drsorchestrator.plan.domain.PlanCannotRun when the plan cannot run as it stands
      */
     public ExecutionRequested snapshot(RecoveryPlan plan, Ask ask) {
-        Map<ProtectionGroupId, CatalogGroup> groups =
-                catalog.groups(plan.definition().groupIds());
-        Set<SourceServerId> servers = new LinkedHashSet<>();
-        groups.values().forEach(g -> servers.addAll(g.members()));
+        ReadModels.Around around = readModels.around(plan.definition());
         return ExecutionSnapshot.of(
                 plan,
                 new ExecutionSnapshot.Request(
@@ -75,8 +65,9 @@ public class ExecutionStarter {
                         ask.approvals(),
                         ask.recoveryPoint(),
                         clock.instant()),
-                groups,
-                catalog.servers(servers));
+                around.groups(),
+                around.servers(),
+                around.networks());
     }
 
     /** The plan's last execution as this request makes it, and the event that carries it. */

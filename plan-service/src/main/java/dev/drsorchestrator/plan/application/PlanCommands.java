@@ -5,13 +5,14 @@ import dev.drsorchestrator.contracts.events.plan.RecoveryPlanCreated;
 import dev.drsorchestrator.contracts.events.plan.RecoveryPlanDeleted;
 import dev.drsorchestrator.contracts.events.plan.RecoveryPlanUpdated;
 import dev.drsorchestrator.contracts.ids.PlanId;
-import dev.drsorchestrator.plan.domain.CatalogView;
+import dev.drsorchestrator.plan.domain.DrillNetworkRules;
 import dev.drsorchestrator.plan.domain.ExecutionLog;
 import dev.drsorchestrator.plan.domain.LastExecution;
 import dev.drsorchestrator.plan.domain.Outgoing;
 import dev.drsorchestrator.plan.domain.PlanConflict;
 import dev.drsorchestrator.plan.domain.PlanDefinition;
 import dev.drsorchestrator.plan.domain.PlanInvalid;
+import dev.drsorchestrator.plan.domain.PlanServer;
 import dev.drsorchestrator.plan.domain.PlanStore;
 import dev.drsorchestrator.plan.domain.PlanValidator;
 import dev.drsorchestrator.plan.domain.RecoveryPlan;
@@ -21,6 +22,7 @@ import dev.drsorchestrator.plan.domain.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +36,7 @@ import org.jspecify.annotations.Nullable;
 public class PlanCommands {
 
     private final PlanStore plans;
-    private final CatalogView catalog;
+    private final ReadModels readModels;
     private final ExecutionLog executions;
     private final TriggerStore triggers;
     private final ScheduleGateway scheduler;
@@ -42,13 +44,13 @@ public class PlanCommands {
 
     PlanCommands(
             PlanStore plans,
-            CatalogView catalog,
+            ReadModels readModels,
             ExecutionLog executions,
             TriggerStore triggers,
             ScheduleGateway scheduler,
             Clock clock) {
         this.plans = plans;
-        this.catalog = catalog;
+        this.readModels = readModels;
         this.executions = executions;
         this.triggers = triggers;
         this.scheduler = scheduler;
@@ -123,7 +125,17 @@ public class PlanCommands {
     }
 
     private void validate(PlanDefinition definition) {
-        List<Violation> violations = PlanValidator.check(definition, catalog.groups(definition.groupIds()));
+        List<Violation> violations = new ArrayList<>();
+        if (definition.drillNetworks().isEmpty()) {
+            violations.addAll(PlanValidator.check(definition, readModels.groups(definition)));
+        } else {
+            ReadModels.Around around = readModels.around(definition);
+            violations.addAll(PlanValidator.check(definition, around.groups()));
+            violations.addAll(DrillNetworkRules.check(
+                    definition.drillNetworks(),
+                    PlanServer.of(definition, around.groups(), around.servers()),
+                    around.networks()));
+        }
         if (!violations.isEmpty()) {
             throw new PlanInvalid(violations);
         }

@@ -1,12 +1,9 @@
 package dev.drsorchestrator.plan.application;
 
 import dev.drsorchestrator.contracts.ids.PlanId;
-import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
-import dev.drsorchestrator.contracts.ids.SourceServerId;
+import dev.drsorchestrator.contracts.model.ExecutionType;
 import dev.drsorchestrator.plan.config.PlanConfig;
 import dev.drsorchestrator.plan.domain.Activation;
-import dev.drsorchestrator.plan.domain.CatalogGroup;
-import dev.drsorchestrator.plan.domain.CatalogView;
 import dev.drsorchestrator.plan.domain.ExecutionLog;
 import dev.drsorchestrator.plan.domain.LastExecution;
 import dev.drsorchestrator.plan.domain.ListPage;
@@ -17,10 +14,8 @@ import dev.drsorchestrator.plan.domain.PreflightSettings;
 import dev.drsorchestrator.plan.domain.RecoveryPlan;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** Reads plans, their last execution, their activations, and what running one now would meet. */
@@ -28,14 +23,14 @@ import org.jspecify.annotations.Nullable;
 public class PlanQueries {
 
     private final PlanStore plans;
-    private final CatalogView catalog;
+    private final ReadModels readModels;
     private final ExecutionLog executions;
     private final PreflightSettings settings;
     private final Clock clock;
 
-    PlanQueries(PlanStore plans, CatalogView catalog, ExecutionLog executions, PlanConfig config, Clock clock) {
+    PlanQueries(PlanStore plans, ReadModels readModels, ExecutionLog executions, PlanConfig config, Clock clock) {
         this.plans = plans;
-        this.catalog = catalog;
+        this.readModels = readModels;
         this.executions = executions;
         this.settings = new PreflightSettings(
                 config.quotas().serversPerJob(),
@@ -63,12 +58,11 @@ public class PlanQueries {
         return executions.activations(id, limit, at);
     }
 
-    public PreflightReport preflight(PlanId id) {
+    /** @param type the execution type to check for, or null for none in particular */
+    public PreflightReport preflight(PlanId id, @Nullable ExecutionType type) {
         RecoveryPlan plan = plan(id);
-        Map<ProtectionGroupId, CatalogGroup> groups =
-                catalog.groups(plan.definition().groupIds());
-        Set<SourceServerId> servers = new LinkedHashSet<>();
-        groups.values().forEach(g -> servers.addAll(g.members()));
-        return Preflight.run(plan, groups, catalog.servers(servers), settings, clock.instant());
+        ReadModels.Around around = readModels.around(plan.definition());
+        return Preflight.run(
+                plan, type, around.groups(), around.servers(), around.networks(), settings, clock.instant());
     }
 }

@@ -30,6 +30,9 @@ import org.jspecify.annotations.Nullable;
  * a chain in the plan's {@code failback.waveOrder}, or without one the plan's graph reversed (a wave returns after
  * the waves that depended on it), with its waves listed in that order; servers, actions, failure policy, approval and
  * timeout of each wave stay as they are.
+ *
+ * <p>A DRILL carries the plan's drill networks (drs-adapter launches into them for that drill only); every other type
+ * carries none.
  */
 public final class ExecutionSnapshot {
 
@@ -52,15 +55,29 @@ public final class ExecutionSnapshot {
             @Nullable RequestedRecoveryPoint recoveryPoint,
             Instant requestedAt) {}
 
-    /**
-     * @throws PlanInvalid when the requested recovery point is refused (every problem named)
-     * @throws PlanCannotRun when a group is unknown or deleted, or a wave has no servers
-     */
+    /** A snapshot without network inventories (no drill network is judged gone). */
     public static ExecutionRequested of(
             RecoveryPlan plan,
             Request request,
             Map<ProtectionGroupId, CatalogGroup> groups,
             Map<SourceServerId, ServerStatus> servers) {
+        return of(plan, request, groups, servers, Map.of());
+    }
+
+    /**
+     * A DRILL carries the plan's drill networks; every other type none.
+     *
+     * @param networks the network inventories of the plan's drill networks
+     * @throws PlanInvalid when the requested recovery point is refused (every problem named)
+     * @throws PlanCannotRun when a group is unknown or deleted, or a wave has no servers, or (a DRILL) a drill
+     *     network's subnet or security group is no longer in the network inventory
+     */
+    public static ExecutionRequested of(
+            RecoveryPlan plan,
+            Request request,
+            Map<ProtectionGroupId, CatalogGroup> groups,
+            Map<SourceServerId, ServerStatus> servers,
+            Map<NetworkScope, NetworkInventory> networks) {
         PlanDefinition definition = plan.definition();
         boolean returning = request.type().returnsToOrigin();
         List<Wave> inOrder = returning ? returnOrder(definition) : definition.waves();
@@ -111,6 +128,10 @@ public final class ExecutionSnapshot {
             }
             recoveryPoint = request.recoveryPoint().value();
         }
+        boolean drill = request.type() == ExecutionType.DRILL;
+        if (drill) {
+            blockers.addAll(LaunchChecks.drillBlockers(definition, networks));
+        }
         if (!blockers.isEmpty()) {
             throw new PlanCannotRun(blockers);
         }
@@ -133,7 +154,8 @@ public final class ExecutionSnapshot {
                 definition.notificationTopicArn(),
                 waves,
                 recoveryPoint,
-                failback);
+                failback,
+                drill ? definition.drillNetworks() : List.of());
     }
 
     /**

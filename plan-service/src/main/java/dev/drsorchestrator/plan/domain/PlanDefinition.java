@@ -1,11 +1,13 @@
 package dev.drsorchestrator.plan.domain;
 
 import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
+import dev.drsorchestrator.contracts.model.DrillNetwork;
 import dev.drsorchestrator.contracts.model.DrillOptions;
 import dev.drsorchestrator.contracts.model.ExecutionType;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  *     in what was not given, also for plans stored before the field existed)
  * @param failback how the plan returns to its origin (REPROTECT, FAILBACK); {@link FailbackSettings#DEFAULTS} when
  *     not given, also for plans stored before the field existed
+ * @param drillNetworks where the plan's drills launch, at most one per account and Region; empty when none (also
+ *     for plans stored before the field existed): drills launch with the servers' production launch settings
  */
 public record PlanDefinition(
         String name,
@@ -28,12 +32,45 @@ public record PlanDefinition(
         @Nullable String notificationTopicArn,
         @Nullable Map<ExecutionType, Integer> requiredApprovals,
         List<Wave> waves,
-        @Nullable FailbackSettings failback) {
+        @Nullable FailbackSettings failback,
+        @Nullable List<DrillNetwork> drillNetworks) {
 
     public PlanDefinition {
         requiredApprovals = RequiredApprovals.withDefaults(requiredApprovals);
         waves = List.copyOf(waves);
         failback = failback == null ? FailbackSettings.DEFAULTS : failback;
+        drillNetworks = drillNetworks == null ? List.of() : List.copyOf(drillNetworks);
+    }
+
+    /** A definition without drill networks. */
+    public PlanDefinition(
+            String name,
+            @Nullable String description,
+            @Nullable Integer rtoSeconds,
+            @Nullable Integer rpoSeconds,
+            DrillOptions drillOptions,
+            @Nullable String notificationTopicArn,
+            @Nullable Map<ExecutionType, Integer> requiredApprovals,
+            List<Wave> waves,
+            @Nullable FailbackSettings failback) {
+        this(
+                name,
+                description,
+                rtoSeconds,
+                rpoSeconds,
+                drillOptions,
+                notificationTopicArn,
+                requiredApprovals,
+                waves,
+                failback,
+                null);
+    }
+
+    /** The plan's drill network for {@code scope}, if it has one. */
+    public Optional<DrillNetwork> drillNetwork(NetworkScope scope) {
+        return drillNetworks.stream()
+                .filter(n -> n.covers(scope.accountId(), scope.region()))
+                .findFirst();
     }
 
     /** How many approvals an execution of {@code type} needs. */

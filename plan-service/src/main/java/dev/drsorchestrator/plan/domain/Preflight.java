@@ -5,9 +5,11 @@ import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.contracts.ids.WaveId;
 import dev.drsorchestrator.contracts.model.ActionType;
 import dev.drsorchestrator.contracts.model.Criticality;
+import dev.drsorchestrator.contracts.model.ExecutionType;
 import dev.drsorchestrator.contracts.model.ReplicationState;
 import dev.drsorchestrator.contracts.model.WaveAction;
 import dev.drsorchestrator.plan.domain.PreflightReport.GroupIssue;
+import dev.drsorchestrator.plan.domain.PreflightReport.LaunchFinding;
 import dev.drsorchestrator.plan.domain.PreflightReport.ServerIssue;
 import dev.drsorchestrator.plan.domain.PreflightReport.WaveCheck;
 import java.time.Instant;
@@ -17,16 +19,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /** Works out, without side effects, what running a plan now would meet: readiness, group problems, jobs, RTO. */
 public final class Preflight {
 
     private Preflight() {}
 
+    /** Preflight for no particular execution type, without network inventories. */
     public static PreflightReport run(
             RecoveryPlan plan,
             Map<ProtectionGroupId, CatalogGroup> groups,
             Map<SourceServerId, ServerStatus> servers,
+            PreflightSettings settings,
+            Instant now) {
+        return run(plan, null, groups, servers, Map.of(), settings, now);
+    }
+
+    /**
+     * @param type the execution type asked about, or null for none in particular (see {@link LaunchChecks})
+     * @param networks the network inventories of the plan's accounts and Regions and of its drill networks
+     */
+    public static PreflightReport run(
+            RecoveryPlan plan,
+            @Nullable ExecutionType type,
+            Map<ProtectionGroupId, CatalogGroup> groups,
+            Map<SourceServerId, ServerStatus> servers,
+            Map<NetworkScope, NetworkInventory> networks,
             PreflightSettings settings,
             Instant now) {
         PlanDefinition definition = plan.definition();
@@ -99,6 +118,16 @@ public final class Preflight {
                     rounds,
                     estimate));
         }
+        List<String> information = new ArrayList<>();
+        List<LaunchFinding> launch =
+                LaunchChecks.run(definition, PlanServer.of(definition, groups, servers), networks, type);
+        for (LaunchFinding finding : launch) {
+            switch (finding.severity()) {
+                case ERROR -> blockers.add(finding.detail());
+                case WARNING -> warnings.add(finding.detail());
+                case INFORMATION -> information.add(finding.detail());
+            }
+        }
         if (definition.waves().stream().anyMatch(w -> w.approvalRequired() || hasManualApproval(w))) {
             warnings.add("the RTO estimate leaves out the time approvals wait for an operator");
         }
@@ -111,15 +140,18 @@ public final class Preflight {
         return new PreflightReport(
                 plan.id(),
                 plan.version(),
+                type,
                 blockers.isEmpty(),
                 blockers,
                 warnings,
+                information,
                 serverCount,
                 readyCount,
                 rtoEstimate,
                 rto,
                 rtoMet,
                 checks,
+                launch,
                 now);
     }
 

@@ -17,6 +17,9 @@ import dev.drsorchestrator.plan.domain.CatalogGroup;
 import dev.drsorchestrator.plan.domain.CatalogView;
 import dev.drsorchestrator.plan.domain.ConsumedEvent;
 import dev.drsorchestrator.plan.domain.ExecutionLog;
+import dev.drsorchestrator.plan.domain.NetworkInventory;
+import dev.drsorchestrator.plan.domain.NetworkScope;
+import dev.drsorchestrator.plan.domain.NetworkView;
 import dev.drsorchestrator.plan.domain.PlanDefinition;
 import dev.drsorchestrator.plan.domain.RecoveryPlan;
 import dev.drsorchestrator.plan.domain.RequiredApprovals;
@@ -64,7 +67,18 @@ class ExecutionStarterTest {
         public void applyServers(List<ServerStatus> servers, ConsumedEvent consumed) {}
     };
 
-    private final ExecutionStarter starter = new ExecutionStarter(catalog, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final NetworkView network = new NetworkView() {
+        @Override
+        public Map<NetworkScope, NetworkInventory> networks(Collection<NetworkScope> scopes) {
+            return Map.of();
+        }
+
+        @Override
+        public void applyNetwork(NetworkInventory inventory, ConsumedEvent consumed) {}
+    };
+
+    private final ExecutionStarter starter =
+            new ExecutionStarter(new ReadModels(catalog, network), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static RecoveryPlan plan(Map<ExecutionType, Integer> approvals) {
         Wave db = new Wave(

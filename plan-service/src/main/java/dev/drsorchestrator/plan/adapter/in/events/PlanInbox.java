@@ -4,6 +4,7 @@ import dev.drsorchestrator.contracts.InboundEvent;
 import dev.drsorchestrator.contracts.aws.CloudWatchAlarmStateChange;
 import dev.drsorchestrator.contracts.envelope.EventPayload;
 import dev.drsorchestrator.contracts.events.catalog.CatalogEvent;
+import dev.drsorchestrator.contracts.events.drs.NetworkInventoryChanged;
 import dev.drsorchestrator.contracts.events.drs.SourceServerInventoryChanged;
 import dev.drsorchestrator.contracts.events.execution.ExecutionLifecycleEvent;
 import dev.drsorchestrator.contracts.events.scheduler.DrillScheduleDue;
@@ -18,7 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
- * plan-service's inbox: catalog groups and server inventory (read model), execution progress (last execution),
+ * plan-service's inbox: catalog groups, server and network inventory (read model), execution progress (last execution),
  * schedule firings and CloudWatch alarm changes (which start executions).
  */
 @ApplicationScoped
@@ -55,6 +56,8 @@ class PlanInbox implements InboxHandler {
             catalog.apply(group, consumed);
         } else if (data instanceof SourceServerInventoryChanged sync) {
             catalog.apply(sync, consumed);
+        } else if (data instanceof NetworkInventoryChanged network) {
+            catalog.apply(network, consumed);
         } else if (data instanceof ExecutionLifecycleEvent lifecycle) {
             tracking.apply(lifecycle, project.event().metadata().occurredAt(), consumed);
         } else if (data instanceof DrillScheduleDue due) {

@@ -62,5 +62,12 @@ public record PlanRequest(
         @Valid
         FailbackRequest failback,
 
+        @Schema(
+                description = "Where the plan's drills launch, at most one per account and Region (optional). Left"
+                        + " out for an account and Region: its drills launch with the servers' production launch"
+                        + " settings")
+        @Size(max = 50)
+        List<@NotNull @Valid DrillNetworkBody> drillNetworks,
+
         @Schema(description = "On PUT: the version you read (or send If-Match)") @PositiveOrZero
         Long version) {}

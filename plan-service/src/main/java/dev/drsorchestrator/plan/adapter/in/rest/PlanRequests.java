@@ -63,7 +63,12 @@ final class PlanRequests {
                 r.notificationTopicArn(),
                 approvals,
                 waves,
-                failback);
+                failback,
+                r.drillNetworks() == null
+                        ? List.of()
+                        : r.drillNetworks().stream()
+                                .map(DrillNetworkBody::toDomain)
+                                .toList());
     }
 
     /** The failback settings with their defaults; a wave id that is no wave id is a violation naming it. */

@@ -37,6 +37,9 @@ public record PlanView(
         @Schema(description = "How the plan returns to its origin (REPROTECT, FAILBACK), with the defaults filled in")
         FailbackView failback,
 
+        @Schema(description = "Where the plan's drills launch, per account and Region (empty: none set)")
+        List<DrillNetworkBody> drillNetworks,
+
         long version,
         Instant createdAt,
         String createdBy,
@@ -96,6 +99,7 @@ public record PlanView(
                 d.requiredApprovals(),
                 d.waves().stream().map(w -> wave(w, graph)).toList(),
                 failback(d),
+                d.drillNetworks().stream().map(DrillNetworkBody::of).toList(),
                 plan.version(),
                 plan.createdAt(),
                 plan.createdBy(),

@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/recovery-plans")
@@ -138,9 +139,16 @@ public class RecoveryPlanResource {
     @Operation(
             summary = "What running the plan now would meet",
             description = "Per wave: servers not ready, group problems, DRS jobs needed under the quotas, an estimate;"
-                    + " an RTO estimate over the critical path; canRun with the blockers.")
-    public PreflightReport preflight(@PathParam("id") String id) {
-        return queries.preflight(Params.planId(id));
+                    + " an RTO estimate over the critical path; launch checks (launch drift, drill networks); canRun"
+                    + " with the blockers. With type, the checks are for that execution type: for a DRILL a drill"
+                    + " network that is gone blocks and an account and Region without one is a warning.")
+    public PreflightReport preflight(
+            @PathParam("id") String id,
+            @Parameter(description = "DRILL, RECOVERY, REPROTECT or FAILBACK (default: none in particular)")
+                    @QueryParam("type")
+                    String type) {
+        PlanId planId = Params.planId(id);
+        return queries.preflight(planId, Params.executionType(type));
     }
 
     /** The body of {@code POST /recovery-plans/{id}/executions}. */

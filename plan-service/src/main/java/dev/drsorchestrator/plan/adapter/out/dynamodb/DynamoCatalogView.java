@@ -3,10 +3,13 @@ package dev.drsorchestrator.plan.adapter.out.dynamodb;
 import static dev.drsorchestrator.kit.dynamo.Items.n;
 import static dev.drsorchestrator.kit.dynamo.Items.s;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.drsorchestrator.contracts.ids.AccountId;
 import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
+import dev.drsorchestrator.contracts.model.LaunchSettings;
 import dev.drsorchestrator.contracts.model.ReplicationState;
+import dev.drsorchestrator.contracts.model.ServerLaunchSettings;
 import dev.drsorchestrator.kit.dynamo.Items;
 import dev.drsorchestrator.kit.dynamo.Transaction;
 import dev.drsorchestrator.kit.dynamo.Transactions;
@@ -29,11 +32,13 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * The groups and servers read model. A group is written only over an older version, a server only over an older
+ * The groups and servers read model, with the groups' launch settings and what each server would launch with. A group is written only over an older version, a server only over an older
  * sync, so late and repeated events change nothing.
  */
 @ApplicationScoped
 class DynamoCatalogView implements CatalogView {
+
+    private static final TypeReference<List<ServerLaunchSettings>> SERVER_SETTINGS = new TypeReference<>() {};
 
     private final DynamoDbClient dynamo;
     private final Transactions transactions;
@@ -88,6 +93,12 @@ class DynamoCatalogView implements CatalogView {
                         group.conflicts().stream().map(SourceServerId::value).toList()));
         item.put("version", n(group.version()));
         item.put("deleted", Items.bool(group.deleted()));
+        if (!group.launchSettings().managesNothing()) {
+            item.put("launchSettings", s(PlanJson.write(group.launchSettings())));
+        }
+        if (!group.serverLaunchSettings().isEmpty()) {
+            item.put("serverLaunchSettings", s(PlanJson.write(group.serverLaunchSettings())));
+        }
         // A delete wins over an update of the same version (catalog's delete event repeats the last version).
         String condition = group.deleted()
                 ? "attribute_not_exists(pk) OR #v <= :v"
@@ -125,6 +136,9 @@ class DynamoCatalogView implements CatalogView {
                 item.put("lagSeconds", n(server.lagSeconds()));
             }
             item.put("syncedAt", s(server.syncedAt().toString()));
+            if (server.launchSettings() != null) {
+                item.put("launchSettings", s(PlanJson.write(server.launchSettings())));
+            }
             try {
                 dynamo.putItem(r -> r.tableName(table)
                         .item(item)
@@ -149,7 +163,16 @@ class DynamoCatalogView implements CatalogView {
                         .map(SourceServerId::of)
                         .toList(),
                 Items.num(item, "version", 0),
-                Items.bool(item, "deleted"));
+                Items.bool(item, "deleted"),
+                json(item, "launchSettings", LaunchSettings.class),
+                Items.str(item, "serverLaunchSettings") == null
+                        ? null
+                        : PlanJson.read(Items.str(item, "serverLaunchSettings"), SERVER_SETTINGS));
+    }
+
+    private static <T> T json(Map<String, AttributeValue> item, String attribute, Class<T> type) {
+        String value = Items.str(item, attribute);
+        return value == null ? null : PlanJson.read(value, type);
     }
 
     private static ServerStatus server(Map<String, AttributeValue> item) {
@@ -158,6 +181,7 @@ class DynamoCatalogView implements CatalogView {
                 Items.str(item, "hostname"),
                 ReplicationState.valueOf(Items.requiredStr(item, "replicationState")),
                 Items.num(item, "lagSeconds"),
-                Instant.parse(Items.requiredStr(item, "syncedAt")));
+                Instant.parse(Items.requiredStr(item, "syncedAt")),
+                json(item, "launchSettings", LaunchSettings.class));
     }
 }

@@ -22,8 +22,10 @@ import java.util.List;
  *         <li>{@code PLAN#<id>}/{@code ALARMS}: the alarm bindings; {@code ALARM#<name>}/{@code PLAN#<id>}: the
  *             lookup from an alarm to its plans; {@code PLAN#<id>}/{@code SCHEDULE}: the drill schedule.
  *       </ul>
- *   <li>catalog ({@code pk}): {@code GROUP#<id>} (members, conflicts, version, deleted) and {@code SERVER#<id>}
- *       (replication state, lag, sync time).
+ *   <li>catalog ({@code pk}): {@code GROUP#<id>} (members, conflicts, version, deleted, launch settings and each
+ *       server's overrides as JSON), {@code SERVER#<id>} (replication state, lag, sync time, the launch settings it
+ *       would use as JSON) and {@code NETWORK#<account>#<region>} (the latest network inventory: subnets and security
+ *       groups as JSON, sync time).
  * </ul>
  */
 @ApplicationScoped

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drsorchestrator.contracts.EventCodec;
+import dev.drsorchestrator.contracts.ids.AccountId;
 import dev.drsorchestrator.contracts.ids.ActionId;
 import dev.drsorchestrator.contracts.ids.ExecutionId;
 import dev.drsorchestrator.contracts.ids.PlanId;
@@ -12,6 +13,7 @@ import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.contracts.ids.WaveId;
 import dev.drsorchestrator.contracts.model.Criticality;
+import dev.drsorchestrator.contracts.model.DrillNetwork;
 import dev.drsorchestrator.contracts.model.DrillOptions;
 import dev.drsorchestrator.contracts.model.ExecutionType;
 import dev.drsorchestrator.contracts.model.FailbackOptions;
@@ -93,7 +95,12 @@ class PlanItemsTest {
                         "arn:aws:sns:us-east-1:111122223333:shop",
                         Map.of(ExecutionType.RECOVERY, 2),
                         List.of(db, wave),
-                        new FailbackSettings(List.of(WaveId.of("web"), WaveId.of("db")), false, true)),
+                        new FailbackSettings(List.of(WaveId.of("web"), WaveId.of("db")), false, true),
+                        List.of(new DrillNetwork(
+                                AccountId.of("111111111111"),
+                                "us-east-1",
+                                "subnet-0f9e8d7c6b5a40001",
+                                List.of("sg-0f9e8d7c6b5a40001", "sg-0f9e8d7c6b5a40002")))),
                 4,
                 Instant.parse("2026-11-01T00:00:00Z"),
                 "alice",
@@ -104,7 +111,7 @@ class PlanItemsTest {
     }
 
     @Test
-    void aPlanStoredBeforeFailbackSettingsAndReprotectReadsWithTheDefaults() throws Exception {
+    void aPlanStoredBeforeFailbackSettingsReprotectAndDrillNetworksReadsWithTheDefaults() throws Exception {
         Wave db = new Wave(
                 WaveId.of("db"),
                 "DB",
@@ -130,6 +137,7 @@ class PlanItemsTest {
         ObjectNode definition =
                 (ObjectNode) EventCodec.mapper().readTree(item.get("definition").s());
         definition.remove("failback");
+        definition.remove("drillNetworks");
         ((ObjectNode) definition.get("requiredApprovals")).remove("REPROTECT");
         item.put("definition", AttributeValue.fromS(definition.toString()));
 
@@ -139,6 +147,7 @@ class PlanItemsTest {
         assertThat(read.failback().options()).isEqualTo(FailbackOptions.defaults());
         assertThat(read.requiredApprovals(ExecutionType.REPROTECT)).isZero();
         assertThat(read.requiredApprovals(ExecutionType.FAILBACK)).isEqualTo(1);
+        assertThat(read.drillNetworks()).isEmpty();
     }
 
     @Test
