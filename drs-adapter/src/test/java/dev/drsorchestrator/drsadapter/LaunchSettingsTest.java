@@ -28,6 +28,7 @@ import dev.drsorchestrator.contracts.model.RightSizingMethod;
 import dev.drsorchestrator.contracts.model.ServerLaunchSettings;
 import dev.drsorchestrator.contracts.model.ServerLaunchSettingsResult;
 import dev.drsorchestrator.contracts.model.ServerSnapshot;
+import dev.drsorchestrator.contracts.model.SubnetInfo;
 import dev.drsorchestrator.devstack.drs.CallLog;
 import dev.drsorchestrator.drsadapter.application.Dispatcher;
 import dev.drsorchestrator.drsadapter.domain.LaunchSettingsStore;
@@ -95,7 +96,7 @@ class LaunchSettingsTest extends DevstackTest {
         List<ServerSnapshot> servers = fleet(2, Criticality.CRITICAL);
         ProtectionGroupId group = ProtectionGroupId.random();
 
-        bus.put(groupUpdated(group, 1, servers, Map.of(servers.get(0).sourceServerId(), "10.0.2.50")), group.value());
+        bus.put(groupUpdated(group, 1, servers, Map.of(servers.get(0).sourceServerId(), "10.0.64.50")), group.value());
 
         LaunchSettingsApplied applied = awaitApplied(group, 1);
         assertThat(applied.servers())
@@ -108,7 +109,7 @@ class LaunchSettingsTest extends DevstackTest {
                 .isEqualTo(productionB);
         assertThat(v0.launchTemplateData().networkInterfaces().get(0).groups()).containsExactly(productionDb);
         assertThat(v0.launchTemplateData().networkInterfaces().get(0).privateIpAddress())
-                .isEqualTo("10.0.2.50");
+                .isEqualTo("10.0.64.50");
         assertThat(defaultVersion(servers.get(1))
                         .launchTemplateData()
                         .networkInterfaces()
@@ -123,8 +124,8 @@ class LaunchSettingsTest extends DevstackTest {
         });
 
         // The same version again changes nothing; the next version with the same settings finds nothing to do.
-        bus.put(groupUpdated(group, 1, servers, Map.of(servers.get(0).sourceServerId(), "10.0.2.50")), group.value());
-        bus.put(groupUpdated(group, 2, servers, Map.of(servers.get(0).sourceServerId(), "10.0.2.50")), group.value());
+        bus.put(groupUpdated(group, 1, servers, Map.of(servers.get(0).sourceServerId(), "10.0.64.50")), group.value());
+        bus.put(groupUpdated(group, 2, servers, Map.of(servers.get(0).sourceServerId(), "10.0.64.50")), group.value());
         LaunchSettingsApplied again = awaitApplied(group, 2);
         assertThat(again.servers())
                 .extracting(ServerLaunchSettingsResult::outcome)
@@ -140,7 +141,7 @@ class LaunchSettingsTest extends DevstackTest {
     void aDrillLandsInItsDrillNetworkAndTheTemplateReturnsToProductionAfterwards() {
         List<ServerSnapshot> servers = fleet(2, Criticality.CRITICAL);
         ProtectionGroupId group = ProtectionGroupId.random();
-        bus.put(groupUpdated(group, 1, servers, Map.of(servers.get(0).sourceServerId(), "10.0.2.61")), group.value());
+        bus.put(groupUpdated(group, 1, servers, Map.of(servers.get(0).sourceServerId(), "10.0.64.61")), group.value());
         awaitApplied(group, 1);
         long production = defaultVersion(servers.get(0)).versionNumber();
 
@@ -153,8 +154,11 @@ class LaunchSettingsTest extends DevstackTest {
         for (Instance instance : instancesOf(done)) {
             assertThat(instance.subnetId()).isEqualTo(drillSubnet).isNotIn(productionA, productionB);
             assertThat(instance.securityGroups()).extracting(g -> g.groupId()).containsExactly(drillGroup);
-            // 10.0.2.61 is not in the drill subnet (10.0.1.0/24): the drill instance takes a free address there.
-            assertThat(instance.privateIpAddress()).startsWith("10.0.1.");
+            // 10.0.64.61 is not in the drill subnet (10.0.0.0/18): the drill instance takes a free address there.
+            assertThat(new SubnetInfo(drillSubnet, "vpc", "10.0.0.0/18", null, null)
+                            .contains(instance.privateIpAddress()))
+                    .as("%s in the drill subnet", instance.privateIpAddress())
+                    .isTrue();
         }
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(defaultVersion(servers.get(0)).versionNumber()).isEqualTo(production);
@@ -165,14 +169,14 @@ class LaunchSettingsTest extends DevstackTest {
         assertThat(after.launchTemplateData().networkInterfaces().get(0).subnetId())
                 .isEqualTo(productionB);
         assertThat(after.launchTemplateData().networkInterfaces().get(0).privateIpAddress())
-                .isEqualTo("10.0.2.61");
+                .isEqualTo("10.0.64.61");
     }
 
     @Test
     void aRecoveryUsesTheGroupsProductionSettingsEvenAfterSomeoneEditedTheTemplate() {
         List<ServerSnapshot> servers = fleet(1, Criticality.CRITICAL);
         ProtectionGroupId group = ProtectionGroupId.random();
-        bus.put(groupUpdated(group, 1, servers, Map.of(servers.get(0).sourceServerId(), "10.0.2.71")), group.value());
+        bus.put(groupUpdated(group, 1, servers, Map.of(servers.get(0).sourceServerId(), "10.0.64.71")), group.value());
         awaitApplied(group, 1);
         // Someone moves the server to production-a by hand, outside the orchestrator.
         LaunchTemplateVersion current = defaultVersion(servers.get(0));
@@ -191,7 +195,7 @@ class LaunchSettingsTest extends DevstackTest {
 
         Instance instance = instancesOf(done).get(0);
         assertThat(instance.subnetId()).isEqualTo(productionB);
-        assertThat(instance.privateIpAddress()).isEqualTo("10.0.2.71");
+        assertThat(instance.privateIpAddress()).isEqualTo("10.0.64.71");
         assertThat(instance.securityGroups()).extracting(g -> g.groupId()).containsExactly(productionDb);
         assertThat(defaultVersion(servers.get(0)).versionNumber()).isGreaterThan(edited);
     }
@@ -228,9 +232,12 @@ class LaunchSettingsTest extends DevstackTest {
     void aSyncPublishesTheNetworkOnceAndWhatEachServerWouldLaunchWith() {
         List<ServerSnapshot> servers = fleet(1, Criticality.CRITICAL);
         // A new subnet: the network changed since any earlier sync.
-        String vpc = ec2.describeSubnets(r -> r.subnetIds(productionA)).subnets().get(0).vpcId();
+        String vpc = ec2.describeSubnets(r -> r.subnetIds(productionA))
+                .subnets()
+                .get(0)
+                .vpcId();
         String added = ec2.createSubnet(r -> r.vpcId(vpc)
-                        .cidrBlock("10.0." + (100 + (int) (Math.random() * 150)) + ".0/24")
+                        .cidrBlock("10.0." + (128 + (int) (Math.random() * 120)) + ".0/24")
                         .availabilityZone(devstack.region() + "a"))
                 .subnet()
                 .subnetId();

@@ -266,7 +266,7 @@ class DrsLaunchSettingsTest {
         assertThat(i.securityGroups())
                 .extracting(GroupIdentifier::groupId, GroupIdentifier::groupName)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(net.drillIsolatedGroup(), "drill-isolated"));
-        assertThat(i.privateIpAddress()).isEqualTo("10.0.1.4");
+        assertThat(i.privateIpAddress()).isEqualTo("10.0.0.4");
         assertThat(i.placement().availabilityZone()).isEqualTo("us-east-1a");
         assertThat(i.state().name()).isEqualTo(InstanceStateName.RUNNING);
         assertThat(i.instanceTypeAsString()).isEqualTo("t3.medium"); // BASIC right-sizing: the recommended type
@@ -347,10 +347,10 @@ class DrsLaunchSettingsTest {
         Job second = launch(false, next);
         Instance n = instance(ec2, second, next);
         long expected = 4;
-        while (List.of(fixedIp, copiedIp).contains("10.0.1." + expected)) {
+        while (List.of(fixedIp, copiedIp).contains("10.0.0." + expected)) {
             expected++;
         }
-        assertThat(n.privateIpAddress()).isEqualTo("10.0.1." + expected);
+        assertThat(n.privateIpAddress()).isEqualTo("10.0.0." + expected);
         assertThat(n.instanceTypeAsString()).isEqualTo("r5.xlarge");
         assertThat(tags(n)).containsOnlyKeys("AWSElasticDisasterRecoveryManaged");
 
@@ -382,7 +382,7 @@ class DrsLaunchSettingsTest {
         String fine = ids.get(5);
         setDefault(ec2, unknownSubnet, nic("subnet-0000000000000000a", null, net.productionWebGroup()));
         setDefault(ec2, foreignGroup, nic(net.productionSubnetA(), null, net.drillIsolatedGroup()));
-        setDefault(ec2, outside, nic(net.productionSubnetA(), "10.0.9.9", net.productionWebGroup()));
+        setDefault(ec2, outside, nic(net.productionSubnetA(), "10.0.99.9", net.productionWebGroup()));
         setDefault(ec2, held, nic(net.productionSubnetA(), "10.0.1.60", net.productionWebGroup()));
 
         Job job = launch(true, unknownSubnet, foreignGroup, outside, held, fine);
@@ -396,7 +396,7 @@ class DrsLaunchSettingsTest {
                 .contains(lt, "version 2", "subnet-0000000000000000a", "does not exist in 000000000000/us-east-1");
         assertThat(rawError(job.jobID(), foreignGroup))
                 .contains(net.drillIsolatedGroup(), "different networks", net.drillVpc(), net.productionVpc());
-        assertThat(rawError(job.jobID(), outside)).contains("10.0.9.9", "does not fall within", "10.0.1.0/24");
+        assertThat(rawError(job.jobID(), outside)).contains("10.0.99.9", "does not fall within", "10.0.0.0/18");
         assertThat(rawError(job.jobID(), held)).contains("10.0.1.60", "in use");
         assertThat(drs.describeSourceServers(b -> b.filters(f -> f.sourceServerIDs(unknownSubnet)))
                         .items()
@@ -455,7 +455,7 @@ class DrsLaunchSettingsTest {
         // the replaced instance is terminated, so its address is free again
         assertThat(second.privateIpAddress())
                 .isEqualTo(first.privateIpAddress())
-                .isEqualTo("10.0.1.4");
+                .isEqualTo("10.0.0.4");
         assertThat(ec2.describeInstances(b -> b.instanceIds(first.instanceId()))
                         .reservations()
                         .get(0)

@@ -81,14 +81,14 @@ class Ec2Test {
         assertThat(prodSubnets)
                 .extracting(Subnet::subnetId, Subnet::cidrBlock, Subnet::availabilityZone)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(net.productionSubnetA(), "10.0.1.0/24", "us-east-1a"),
-                        org.assertj.core.groups.Tuple.tuple(net.productionSubnetB(), "10.0.2.0/24", "us-east-1b"));
+                        org.assertj.core.groups.Tuple.tuple(net.productionSubnetA(), "10.0.0.0/18", "us-east-1a"),
+                        org.assertj.core.groups.Tuple.tuple(net.productionSubnetB(), "10.0.64.0/18", "us-east-1b"));
         Subnet drill = ec2.describeSubnets(b -> b.subnetIds(net.drillSubnetA()))
                 .subnets()
                 .get(0);
         assertThat(drill.vpcId()).isEqualTo(net.drillVpc());
-        assertThat(drill.cidrBlock()).isEqualTo("10.0.1.0/24");
-        assertThat(drill.availableIpAddressCount()).isEqualTo(251);
+        assertThat(drill.cidrBlock()).isEqualTo("10.0.0.0/18");
+        assertThat(drill.availableIpAddressCount()).isEqualTo(16379);
         assertThat(ec2.describeSubnets(b -> b.filters(filter("availability-zone", "us-east-1b")))
                         .subnets())
                 .extracting(Subnet::subnetId)

@@ -60,7 +60,7 @@ class FailbackIT {
                 Duration.ofSeconds(30));
 
         // RECOVERY to us-east-1, approved by a second person.
-        String recovery = approvedRecovery(system, planId, null);
+        String recovery = system.approvedRecovery(planId, null);
         JsonNode recovered = system.awaitStatus(recovery, "COMPLETED", Duration.ofSeconds(60));
         Map<String, String> instanceOf = instances(recovered);
         assertThat(instanceOf).containsOnlyKeys(ids(servers));
@@ -71,7 +71,7 @@ class FailbackIT {
         long reprotectSeq = system.devstack.lastCall();
         String reprotect = system.estate.execute(planId, "REPROTECT", "system test: reprotect towards us-west-2");
         JsonNode reprotected = system.awaitStatus(reprotect, "COMPLETED", Duration.ofSeconds(60));
-        List<JsonNode> reprotectServers = servers(reprotected);
+        List<JsonNode> reprotectServers = TheSystem.servers(reprotected);
         assertThat(reprotectServers).hasSize(3);
         assertThat(reprotectServers)
                 .allSatisfy(s -> assertThat(s.path("failback").path("status").asText())
@@ -104,7 +104,7 @@ class FailbackIT {
         assertThat(failedBack.path("waves"))
                 .extracting(w -> w.path("waveId").asText())
                 .containsExactly("web", "app", "db");
-        assertThat(servers(failedBack))
+        assertThat(TheSystem.servers(failedBack))
                 .allSatisfy(s -> assertThat(s.path("failback").path("status").asText())
                         .as("failback.status of %s", s)
                         .isEqualTo("COMPLETED"));
@@ -180,7 +180,7 @@ class FailbackIT {
     void anOnPremisesFailbackWaitsForEachServersFailbackClient(TheSystem system) {
         List<Server> servers = system.synced(servers(system, "fbo-", List.of("app", "app"), null));
         String planId = system.oneWavePlan("fbo-on-premises", servers);
-        String recovery = approvedRecovery(system, planId, null);
+        String recovery = system.approvedRecovery(planId, null);
         Map<String, String> instanceOf = instances(system.awaitStatus(recovery, "COMPLETED", Duration.ofSeconds(60)));
         assertThat(instanceOf).containsOnlyKeys(ids(servers));
         Server first = servers.get(0);
@@ -195,12 +195,12 @@ class FailbackIT {
         JsonNode waiting = system.awaitExecution(
                 failback,
                 Duration.ofSeconds(30),
-                e -> servers(e).size() == 2
-                        && servers(e).stream()
+                e -> TheSystem.servers(e).size() == 2
+                        && TheSystem.servers(e).stream()
                                 .allMatch(s ->
                                         s.path("failback").path("step").asText().equals("FAILBACK_CLIENT")));
         assertThat(waiting.path("status").asText()).isEqualTo("RUNNING");
-        for (JsonNode s : servers(waiting)) {
+        for (JsonNode s : TheSystem.servers(waiting)) {
             assertThat(s.path("failback").path("detail").asText())
                     .as("what %s waits for", s.path("sourceServerId").asText())
                     .contains("Failback Client")
@@ -236,7 +236,7 @@ class FailbackIT {
         // The second connects: the failback completes.
         connectFailbackClient(system, instanceOf.get(second.id()));
         JsonNode done = system.awaitStatus(failback, "COMPLETED", Duration.ofSeconds(30));
-        assertThat(servers(done))
+        assertThat(TheSystem.servers(done))
                 .allSatisfy(s ->
                         assertThat(s.path("failback").path("status").asText()).isEqualTo("COMPLETED"));
         List<String> launchedBack = new ArrayList<>();
@@ -257,7 +257,7 @@ class FailbackIT {
         long seq = system.devstack.lastCall();
 
         ObjectNode point = Rest.object().put("latestBefore", latestBefore.toString());
-        String recovery = approvedRecovery(system, planId, point);
+        String recovery = system.approvedRecovery(planId, point);
         JsonNode done = system.awaitStatus(recovery, "COMPLETED", Duration.ofSeconds(60));
 
         // What StartRecovery asked DRS for, per server.
@@ -289,7 +289,7 @@ class FailbackIT {
                         OffsetDateTime.parse(
                                         i.path("pointInTimeSnapshotDateTime").asText())
                                 .toInstant()));
-        for (JsonNode s : servers(done)) {
+        for (JsonNode s : TheSystem.servers(done)) {
             String id = s.path("sourceServerId").asText();
             String snapshot = s.path("recoverySnapshotId").asText();
             Instant time = Instant.parse(s.path("recoverySnapshotTime").asText());
@@ -352,21 +352,6 @@ class FailbackIT {
     }
 
     /** A RECOVERY requested by the recovery-operator (from a recovery point, if any) and approved by an approver. */
-    private static String approvedRecovery(TheSystem system, String planId, @Nullable ObjectNode recoveryPoint) {
-        ObjectNode body = Rest.object().put("type", "RECOVERY").put("comment", "system test: recovery");
-        if (recoveryPoint != null) {
-            body.set("recoveryPoint", recoveryPoint);
-        }
-        String id = system.users
-                .rest("recovery-operator")
-                .post(system.estate.url(Component.PLAN, "/recovery-plans/" + planId + "/executions"), body)
-                .expect(202)
-                .text("executionId");
-        system.awaitStatus(id, "AWAITING_APPROVAL", Duration.ofSeconds(30));
-        system.estate.control(id, "approve", "system test: approved by a second person");
-        return id;
-    }
-
     private static void connectFailbackClient(TheSystem system, String recoveryInstanceId) {
         new Rest()
                 .post(
@@ -376,14 +361,8 @@ class FailbackIT {
                 .expect(200);
     }
 
-    private static List<JsonNode> servers(JsonNode execution) {
-        List<JsonNode> out = new ArrayList<>();
-        execution.path("waves").forEach(w -> w.path("servers").forEach(out::add));
-        return out;
-    }
-
     private static JsonNode server(JsonNode execution, String id) {
-        return servers(execution).stream()
+        return TheSystem.servers(execution).stream()
                 .filter(s -> s.path("sourceServerId").asText().equals(id))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no server " + id + " in " + execution));
@@ -392,7 +371,7 @@ class FailbackIT {
     /** Each server's recovery instance, as the execution shows it. */
     private static Map<String, String> instances(JsonNode execution) {
         Map<String, String> out = new HashMap<>();
-        servers(execution)
+        TheSystem.servers(execution)
                 .forEach(s -> out.put(
                         s.path("sourceServerId").asText(),
                         s.path("recoveryInstanceId").asText(null)));

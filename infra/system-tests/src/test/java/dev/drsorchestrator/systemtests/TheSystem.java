@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -177,6 +178,28 @@ final class TheSystem implements AutoCloseable {
     JsonNode awaitStatus(String executionId, String status, Duration within) {
         return awaitExecution(
                 executionId, within, e -> e.path("status").asText().equals(status));
+    }
+
+    /** A RECOVERY of the plan (from {@code recoveryPoint} if given), approved by a second person; its id. */
+    String approvedRecovery(String planId, @Nullable ObjectNode recoveryPoint) {
+        ObjectNode body = Rest.object().put("type", "RECOVERY").put("comment", "system test: recovery");
+        if (recoveryPoint != null) {
+            body.set("recoveryPoint", recoveryPoint);
+        }
+        String id = users.rest("recovery-operator")
+                .post(estate.url(Component.PLAN, "/recovery-plans/" + planId + "/executions"), body)
+                .expect(202)
+                .text("executionId");
+        awaitStatus(id, "AWAITING_APPROVAL", Duration.ofSeconds(30));
+        estate.control(id, "approve", "system test: approved by a second person");
+        return id;
+    }
+
+    /** Every server of every wave of an execution as execution-service shows it. */
+    static List<JsonNode> servers(JsonNode execution) {
+        List<JsonNode> out = new ArrayList<>();
+        execution.path("waves").forEach(w -> w.path("servers").forEach(out::add));
+        return out;
     }
 
     /** A plan's executions, newest first. */

@@ -58,10 +58,10 @@ public final class Ec2 {
 
     /**
      * The ids of the network every account and Region starts with. They depend only on the account and Region, so
-     * they are the same every run: VPC {@code production} 10.0.0.0/16 with subnets {@code production-a} 10.0.1.0/24
-     * (zone a) and {@code production-b} 10.0.2.0/24 (zone b) and security groups {@code default},
+     * they are the same every run: VPC {@code production} 10.0.0.0/16 with subnets {@code production-a} 10.0.0.0/18
+     * (zone a) and {@code production-b} 10.0.64.0/18 (zone b) and security groups {@code default},
      * {@code production-web}, {@code production-db}; VPC {@code drill-isolated}, also 10.0.0.0/16 (an isolated copy for
-     * drills), with subnet {@code drill-a} 10.0.1.0/24 (zone a) and security groups {@code default} and
+     * drills), with subnet {@code drill-a} 10.0.0.0/18 (zone a) and security groups {@code default} and
      * {@code drill-isolated}.
      */
     public record SeededNetwork(
@@ -133,13 +133,13 @@ public final class Ec2 {
         String a = r.account;
         String g = r.region;
         Vpc production = vpc(r, vpcId(a, g, "production"), "production");
-        subnet(r, production, subnetId(a, g, "production-a"), "production-a", "10.0.1.0/24", g + "a");
-        subnet(r, production, subnetId(a, g, "production-b"), "production-b", "10.0.2.0/24", g + "b");
+        subnet(r, production, subnetId(a, g, "production-a"), "production-a", "10.0.0.0/18", g + "a");
+        subnet(r, production, subnetId(a, g, "production-b"), "production-b", "10.0.64.0/18", g + "b");
         group(r, production, "default", "default VPC security group");
         group(r, production, "production-web", "web tier");
         group(r, production, "production-db", "database tier");
         Vpc drill = vpc(r, vpcId(a, g, "drill-isolated"), "drill-isolated");
-        subnet(r, drill, subnetId(a, g, "drill-a"), "drill-a", "10.0.1.0/24", g + "a");
+        subnet(r, drill, subnetId(a, g, "drill-a"), "drill-a", "10.0.0.0/18", g + "a");
         group(r, drill, "default", "default VPC security group");
         group(r, drill, "drill-isolated", "isolated drill network");
         return r;
