@@ -21,13 +21,16 @@ import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.contracts.ids.WaveId;
 import dev.drsorchestrator.contracts.model.ActionOutcome;
 import dev.drsorchestrator.contracts.model.Criticality;
+import dev.drsorchestrator.contracts.model.DrillNetwork;
 import dev.drsorchestrator.contracts.model.DrillOptions;
 import dev.drsorchestrator.contracts.model.ExecutionType;
+import dev.drsorchestrator.contracts.model.FailbackOptions;
 import dev.drsorchestrator.contracts.model.FailurePolicy;
 import dev.drsorchestrator.contracts.model.JobStatus;
 import dev.drsorchestrator.contracts.model.LambdaAction;
 import dev.drsorchestrator.contracts.model.LaunchStatus;
 import dev.drsorchestrator.contracts.model.RecoveredServer;
+import dev.drsorchestrator.contracts.model.RecoveryPoint;
 import dev.drsorchestrator.contracts.model.ServerLaunchState;
 import dev.drsorchestrator.contracts.model.ServerSnapshot;
 import dev.drsorchestrator.contracts.model.Trigger;
@@ -165,6 +168,38 @@ public final class Fixtures {
 
     public static ExecutionRequested request(ExecutionType type, List<WaveSnapshot> waves) {
         return request(ExecutionId.random(), PlanId.random(), type, 0, waves);
+    }
+
+    /**
+     * A request of {@code type} by alice with no approvals, from {@code point} (null: the latest), with
+     * {@code failback} options and {@code drillNetworks}.
+     */
+    public static ExecutionRequested request(
+            ExecutionType type,
+            List<WaveSnapshot> waves,
+            RecoveryPoint point,
+            FailbackOptions failback,
+            List<DrillNetwork> drillNetworks) {
+        ExecutionRequested base = request(type, waves);
+        return new ExecutionRequested(
+                base.executionId(),
+                base.planId(),
+                base.planName(),
+                base.planVersion(),
+                type,
+                base.trigger(),
+                base.requestedBy(),
+                base.comment(),
+                0,
+                base.approvalReason(),
+                base.rtoSeconds(),
+                base.rpoSeconds(),
+                base.drillOptions(),
+                null,
+                waves,
+                point,
+                failback,
+                drillNetworks);
     }
 
     /** A request by alice that waits for {@code requiredApprovals} approvers other than her. */

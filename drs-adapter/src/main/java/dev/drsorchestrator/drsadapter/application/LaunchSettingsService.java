@@ -10,6 +10,7 @@ import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.contracts.model.LaunchSettings;
 import dev.drsorchestrator.contracts.model.LaunchSettingsOutcome;
 import dev.drsorchestrator.contracts.model.LaunchTemplateSettings;
+import dev.drsorchestrator.contracts.model.ServerLaunchSettings;
 import dev.drsorchestrator.contracts.model.ServerLaunchSettingsResult;
 import dev.drsorchestrator.drsadapter.domain.Consumed;
 import dev.drsorchestrator.drsadapter.domain.DrsCallFailed;
@@ -63,30 +64,46 @@ public class LaunchSettingsService {
             boolean managed) {}
 
     public void onCreated(ProtectionGroupCreated e, EventMetadata cause, Consumed consumed) {
-        boolean managed = !e.launchSettings().managesNothing()
-                || !e.serverLaunchSettings().isEmpty();
-        apply(
-                new Change(
-                        e.protectionGroupId(),
-                        e.version(),
-                        new Scope(e.accountId(), e.region()),
-                        e.members(),
-                        e::launchSettingsOf,
-                        managed),
+        onChanged(
+                e.protectionGroupId(),
+                e.version(),
+                new Scope(e.accountId(), e.region()),
+                e.members(),
+                e.launchSettings(),
+                e.serverLaunchSettings(),
                 cause,
                 consumed);
     }
 
     public void onUpdated(ProtectionGroupUpdated e, EventMetadata cause, Consumed consumed) {
-        boolean managed = !e.launchSettings().managesNothing()
-                || !e.serverLaunchSettings().isEmpty();
+        onChanged(
+                e.protectionGroupId(),
+                e.version(),
+                new Scope(e.accountId(), e.region()),
+                e.members(),
+                e.launchSettings(),
+                e.serverLaunchSettings(),
+                cause,
+                consumed);
+    }
+
+    private void onChanged(
+            ProtectionGroupId group,
+            long version,
+            Scope scope,
+            List<SourceServerId> members,
+            LaunchSettings settings,
+            List<ServerLaunchSettings> overrides,
+            EventMetadata cause,
+            Consumed consumed) {
+        boolean managed = !settings.managesNothing() || !overrides.isEmpty();
         apply(
                 new Change(
-                        e.protectionGroupId(),
-                        e.version(),
-                        new Scope(e.accountId(), e.region()),
-                        e.members(),
-                        e::launchSettingsOf,
+                        group,
+                        version,
+                        scope,
+                        members,
+                        server -> ServerLaunchSettings.effective(settings, overrides, server),
                         managed),
                 cause,
                 consumed);

@@ -40,26 +40,7 @@ class DrillNetworkMachineTest {
 
     private static Decision request(ExecutionType type) {
         List<WaveSnapshot> waves = List.of(Fixtures.wave("db", List.of(), Fixtures.servers(1, 0)));
-        ExecutionRequested base = Fixtures.request(type, waves);
-        ExecutionRequested request = new ExecutionRequested(
-                base.executionId(),
-                base.planId(),
-                base.planName(),
-                base.planVersion(),
-                type,
-                base.trigger(),
-                base.requestedBy(),
-                base.comment(),
-                0,
-                base.approvalReason(),
-                base.rtoSeconds(),
-                base.rpoSeconds(),
-                base.drillOptions(),
-                null,
-                waves,
-                null,
-                null,
-                List.of(NETWORK));
+        ExecutionRequested request = Fixtures.request(type, waves, null, null, List.of(NETWORK));
         return ExecutionMachine.request(request, "sub-alice", ActiveExecutions.none(), NOW, Duration.ofMinutes(1));
     }
 

@@ -226,25 +226,7 @@ class FailbackMachineTest {
 
     private static Decision request(
             ExecutionType type, List<WaveSnapshot> waves, RecoveryPoint point, FailbackOptions failback) {
-        ExecutionRequested base = Fixtures.request(type, waves);
-        ExecutionRequested request = new ExecutionRequested(
-                base.executionId(),
-                base.planId(),
-                base.planName(),
-                base.planVersion(),
-                type,
-                base.trigger(),
-                base.requestedBy(),
-                base.comment(),
-                0,
-                base.approvalReason(),
-                base.rtoSeconds(),
-                base.rpoSeconds(),
-                base.drillOptions(),
-                null,
-                waves,
-                point,
-                failback);
+        ExecutionRequested request = Fixtures.request(type, waves, point, failback, List.of());
         return ExecutionMachine.request(request, "sub-alice", ActiveExecutions.none(), NOW, Duration.ofMinutes(1));
     }
 

@@ -55,10 +55,6 @@ public record CatalogGroup(
 
     /** What {@code server} should launch with: the group's settings with its own overrides on top. */
     public LaunchSettings launchSettingsOf(SourceServerId server) {
-        return serverLaunchSettings.stream()
-                .filter(s -> s.sourceServerId().equals(server))
-                .findFirst()
-                .map(s -> launchSettings.overriddenBy(s.settings()))
-                .orElse(launchSettings);
+        return ServerLaunchSettings.effective(launchSettings, serverLaunchSettings, server);
     }
 }
