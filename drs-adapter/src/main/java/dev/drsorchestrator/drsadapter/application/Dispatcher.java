@@ -153,6 +153,9 @@ public class Dispatcher {
                 }
                 return;
             }
+            if (!renewLease(j)) {
+                return;
+            }
         }
         try {
             view = switch (j.kind) {
@@ -177,6 +180,22 @@ public class Dispatcher {
         LOG.infof("%s: DRS job %s started with %d server(s)", j.id, view.jobId(), j.members.size());
         metrics.counter("drs.jobs.started", "kind", j.kind.name()).increment();
         activate(j, view);
+    }
+
+    /**
+     * Setting a wave's launch templates takes calls: the lease is renewed before {@code StartRecovery}, and if another
+     * instance took the request over meanwhile (the lease ran out), this one does not start it.
+     */
+    private boolean renewLease(JobRequest j) {
+        j.leaseUntil = clock.instant().plus(config.dispatch().lease());
+        try {
+            store.save(j, List.of());
+            return true;
+        } catch (JobStore.Conflict e) {
+            LOG.warnf(
+                    "%s was taken over by another instance while its launch templates were set; not starting it", j.id);
+            return false;
+        }
     }
 
     private static List<RecoveryInstanceId> instances(JobRequest j) {

@@ -18,6 +18,8 @@ import dev.drsorchestrator.drsadapter.domain.Member;
 import dev.drsorchestrator.drsadapter.domain.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jspecify.annotations.Nullable;
@@ -71,12 +73,21 @@ public class LaunchPreparation {
                         new IllegalStateException("no drill subnet"));
             }
         }
+        Map<SourceServerId, TemplateOverride> switched = new HashMap<>();
+        store.overrides().forEach(o -> switched.put(o.server(), o));
+        Map<SourceServerId, LaunchSettingsStore.Desired> wanted = store.desired(job.serverIds());
         for (Member m : job.members) {
             SourceServerId server = m.sourceServerId();
-            switchBack(store.override(server));
+            Optional<TemplateOverride> leftover = Optional.ofNullable(switched.get(server));
+            LaunchSettings want =
+                    wanted.containsKey(server) ? wanted.get(server).settings() : LaunchSettings.UNMANAGED;
+            if (leftover.isEmpty() && want.managesNothing() && network == null) {
+                continue; // nothing is managed for this server: DRS and its template decide, as without us
+            }
+            switchBack(leftover);
             ServerLaunch now;
             try {
-                now = production(scope, server);
+                now = production(scope, server, want);
             } catch (DrsCallFailed e) {
                 if (network != null) {
                     throw e;
@@ -94,11 +105,9 @@ public class LaunchPreparation {
     }
 
     /** The group's settings made true, from a template on its production version. */
-    private ServerLaunch production(Scope scope, SourceServerId server) {
+    private ServerLaunch production(Scope scope, SourceServerId server, LaunchSettings want) {
         ServerLaunch now = api.current(scope, server);
-        LaunchSettings wanted =
-                store.desired(server).map(LaunchSettingsStore.Desired::settings).orElse(LaunchSettings.UNMANAGED);
-        Optional<Long> made = settings.ensure(scope, now, wanted, "group settings, before a launch");
+        Optional<Long> made = settings.ensure(scope, now, want, "group settings, before a launch");
         return made.isEmpty() ? now : api.current(scope, server);
     }
 

@@ -4,7 +4,9 @@ import dev.drsorchestrator.contracts.ids.ProtectionGroupId;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.contracts.model.LaunchSettings;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -55,7 +57,8 @@ public interface LaunchSettingsStore {
             List<Outgoing> events,
             Consumed consumed);
 
-    Optional<Desired> desired(SourceServerId server);
+    /** What each of these servers should launch with, for those a group manages. */
+    Map<SourceServerId, Desired> desired(Collection<SourceServerId> servers);
 
     Optional<TemplateOverride> override(SourceServerId server);
 

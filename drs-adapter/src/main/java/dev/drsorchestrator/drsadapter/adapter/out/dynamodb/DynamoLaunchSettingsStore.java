@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,8 +82,12 @@ class DynamoLaunchSettingsStore implements LaunchSettingsStore {
     }
 
     @Override
-    public Optional<Desired> desired(SourceServerId server) {
-        return Optional.ofNullable(t.get("LSWANT#" + server.value())).map(i -> read(i, Desired.class));
+    public Map<SourceServerId, Desired> desired(Collection<SourceServerId> servers) {
+        Map<SourceServerId, Desired> out = new HashMap<>();
+        t.getAll(servers.stream().map(s -> "LSWANT#" + s.value()).toList()).stream()
+                .map(i -> read(i, Desired.class))
+                .forEach(d -> out.put(d.server(), d));
+        return out;
     }
 
     @Override

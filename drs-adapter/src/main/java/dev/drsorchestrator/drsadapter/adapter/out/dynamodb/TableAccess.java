@@ -7,6 +7,7 @@ import dev.drsorchestrator.drsadapter.config.DrsConfig;
 import dev.drsorchestrator.drsadapter.domain.Consumed;
 import dev.drsorchestrator.drsadapter.domain.JobStore.Conflict;
 import dev.drsorchestrator.drsadapter.domain.Outgoing;
+import dev.drsorchestrator.kit.dynamo.Items;
 import dev.drsorchestrator.kit.dynamo.Transaction;
 import dev.drsorchestrator.kit.dynamo.TransactionFailed;
 import dev.drsorchestrator.kit.dynamo.Transactions;
@@ -39,6 +40,12 @@ class TableAccess {
 
     String table() {
         return table;
+    }
+
+    /** The items of these keys that exist (strongly consistent, 100 keys a call). */
+    List<Map<String, AttributeValue>> getAll(List<String> pks) {
+        return Items.batchGet(
+                dynamo, table, pks.stream().map(pk -> Map.of("pk", s(pk))).toList());
     }
 
     void commit(Transaction tx, List<Outgoing> events, @Nullable Consumed consumed) {
