@@ -14,6 +14,7 @@ import dev.drsorchestrator.drsadapter.domain.LaunchSettingsApi;
 import dev.drsorchestrator.drsadapter.domain.Outgoing;
 import dev.drsorchestrator.drsadapter.domain.RecoveryApi;
 import dev.drsorchestrator.drsadapter.domain.Scope;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -23,7 +24,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 import org.jspecify.annotations.Nullable;
 
@@ -46,6 +50,7 @@ public class InventoryService {
     private final DrsConfig config;
     private final Clock clock;
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    private final ExecutorService readers;
     private final Wakeup wakeup = new Wakeup();
 
     InventoryService(
@@ -61,6 +66,16 @@ public class InventoryService {
         this.accounts = accounts;
         this.config = config;
         this.clock = clock;
+        this.readers = Executors.newFixedThreadPool(config.inventory().launchSettingsConcurrency(), r -> {
+            Thread t = new Thread(r, "drs-adapter-launch-reads");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void close() {
+        readers.shutdownNow();
     }
 
     public record SyncResult(
@@ -218,30 +233,33 @@ public class InventoryService {
      * settings cannot be read is published without them.
      */
     private List<SourceServerState> withLaunchSettings(Scope scope, List<SourceServerState> servers) {
-        List<SourceServerState> out = new ArrayList<>(servers.size());
-        for (SourceServerState s : servers) {
-            LaunchSettings observed = null;
-            try {
-                observed = launch.current(scope, s.sourceServerId()).observed();
-            } catch (DrsCallFailed e) {
-                LOG.debugf("launch settings of %s in %s not read: %s", s.sourceServerId(), scope, e.getMessage());
-            }
-            out.add(new SourceServerState(
-                    s.sourceServerId(),
-                    s.hostname(),
-                    s.tags(),
-                    s.replicationState(),
-                    s.lagSeconds(),
-                    s.lifecycleState(),
-                    s.lastLaunchStatus(),
-                    s.recoveryInstanceId(),
-                    s.lastSeenAt(),
-                    s.origin(),
-                    s.replicationDirection(),
-                    s.reversedDirectionSourceServerArn(),
-                    observed));
+        List<CompletableFuture<SourceServerState>> reads = servers.stream()
+                .map(s -> CompletableFuture.supplyAsync(() -> withLaunchSettings(scope, s), readers))
+                .toList();
+        return reads.stream().map(CompletableFuture::join).toList();
+    }
+
+    private SourceServerState withLaunchSettings(Scope scope, SourceServerState s) {
+        LaunchSettings observed = null;
+        try {
+            observed = launch.current(scope, s.sourceServerId()).observed();
+        } catch (RuntimeException e) {
+            LOG.debugf("launch settings of %s in %s not read: %s", s.sourceServerId(), scope, e.getMessage());
         }
-        return out;
+        return new SourceServerState(
+                s.sourceServerId(),
+                s.hostname(),
+                s.tags(),
+                s.replicationState(),
+                s.lagSeconds(),
+                s.lifecycleState(),
+                s.lastLaunchStatus(),
+                s.recoveryInstanceId(),
+                s.lastSeenAt(),
+                s.origin(),
+                s.replicationDirection(),
+                s.reversedDirectionSourceServerArn(),
+                observed);
     }
 
     /** The scope's subnets, security groups and instance types, or null when EC2 cannot be read there. */

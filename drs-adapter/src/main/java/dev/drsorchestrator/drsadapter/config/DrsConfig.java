@@ -134,6 +134,10 @@ public interface DrsConfig {
          */
         @WithDefault("true")
         boolean launchSettings();
+
+        /** How many servers' launch settings a sync reads at once. */
+        @WithDefault("8")
+        int launchSettingsConcurrency();
     }
 
     interface Actions {
