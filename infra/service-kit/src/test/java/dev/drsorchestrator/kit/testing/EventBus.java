@@ -24,6 +24,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * The project bus as a test sees it: puts events on it as another service would, and watches what the service under
  * test publishes through a test queue that a rule on the bus feeds (every event is checked against its schema).
+ *
+ * <p>It watches as a consumer does: an event published twice (the outbox publishes at least once: its sweep may
+ * publish an entry the relay is still publishing) counts once, by {@code metadata.eventId}. Two events with different
+ * ids — a service deciding something twice — both count.
  */
 public final class EventBus {
 
@@ -33,6 +37,7 @@ public final class EventBus {
     private final SqsClient sqs;
     private final String watchUrl;
     private final List<EventBridgeEvent<EventPayload>> seen = new ArrayList<>();
+    private final java.util.Set<String> seenIds = new java.util.HashSet<>();
 
     /** Watches what {@code watched} publishes on the project bus through the queue {@code watchQueue}. */
     public EventBus(EventBridgeClient eventBridge, SqsClient sqs, String watchQueue, EventSource watched) {
@@ -119,7 +124,9 @@ public final class EventBus {
             for (Message m : messages) {
                 EventBridgeEvent<EventPayload> event = EventCodec.read(m.body());
                 SchemaAssertions.assertMatchesSchema(EventType.of(event.data()), m.body());
-                seen.add(event);
+                if (seenIds.add(event.metadata().eventId())) {
+                    seen.add(event);
+                }
                 sqs.deleteMessage(r -> r.queueUrl(watchUrl).receiptHandle(m.receiptHandle()));
             }
         }
