@@ -140,24 +140,7 @@ final class CatalogFeed {
                         null,
                         now))
                 .toList();
-        bus.put(
-                new SourceServerInventoryChanged(
-                        AccountId.of(ACCOUNT),
-                        REGION,
-                        InventorySyncType.PARTIAL,
-                        "sync-" + UUID.randomUUID(),
-                        1,
-                        1,
-                        now,
-                        states),
-                "inventory");
-        for (SourceServerId s : servers) {
-            await().atMost(Duration.ofSeconds(15))
-                    .until(() -> now.toString()
-                            .equals(item("SERVER#" + s.value())
-                                    .getOrDefault("syncedAt", AttributeValue.fromS(""))
-                                    .s()));
-        }
+        sync(now, states);
     }
 
     /**
@@ -239,6 +222,11 @@ final class CatalogFeed {
                         null,
                         e.getValue()))
                 .toList();
+        sync(now, states);
+    }
+
+    /** One inventory sync of these servers at {@code now}, stored by plan-service when this returns. */
+    private void sync(Instant now, List<SourceServerState> states) {
         bus.put(
                 new SourceServerInventoryChanged(
                         AccountId.of(ACCOUNT),
@@ -250,10 +238,10 @@ final class CatalogFeed {
                         now,
                         states),
                 "inventory");
-        for (SourceServerId s : observed.keySet()) {
+        for (SourceServerState state : states) {
             await().atMost(Duration.ofSeconds(15))
                     .until(() -> now.toString()
-                            .equals(item("SERVER#" + s.value())
+                            .equals(item("SERVER#" + state.sourceServerId().value())
                                     .getOrDefault("syncedAt", AttributeValue.fromS(""))
                                     .s()));
         }

@@ -1,5 +1,6 @@
 package dev.drsorchestrator.catalog.domain;
 
+import dev.drsorchestrator.contracts.events.drs.NetworkInventoryChanged;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.contracts.model.Ipv4;
 import dev.drsorchestrator.contracts.model.LaunchSettings;
@@ -149,8 +150,8 @@ public final class LaunchRules {
                 return;
             }
             if (network.isEmpty()) {
-                String hint = "drs-adapter has not synced the network of " + group.scope()
-                        + " yet; check drs-adapter can reach the account, then retry";
+                String hint = NetworkInventoryChanged.notSynced(
+                        group.scope().accountId(), group.scope().region());
                 for (String field : List.of("instanceType", "subnetId", "securityGroupIds", "privateIp")) {
                     if (sets(t, field) && (!field.equals("privateIp") || ipFromServer)) {
                         add(path.apply(field), hint);

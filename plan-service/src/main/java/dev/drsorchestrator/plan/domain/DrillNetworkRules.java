@@ -1,5 +1,6 @@
 package dev.drsorchestrator.plan.domain;
 
+import dev.drsorchestrator.contracts.events.drs.NetworkInventoryChanged;
 import dev.drsorchestrator.contracts.model.DrillNetwork;
 import dev.drsorchestrator.contracts.model.SecurityGroupInfo;
 import dev.drsorchestrator.contracts.model.SubnetInfo;
@@ -45,7 +46,7 @@ public final class DrillNetworkRules {
             }
             NetworkInventory inventory = inventories.get(scope);
             if (inventory == null) {
-                violations.add(new Violation(at, notSynced(scope)));
+                violations.add(new Violation(at, NetworkInventoryChanged.notSynced(scope.accountId(), scope.region())));
                 continue;
             }
             Optional<SubnetInfo> subnet = inventory.subnet(network.subnetId());
@@ -66,12 +67,6 @@ public final class DrillNetworkRules {
             }
         }
         return violations;
-    }
-
-    /** What to do when drs-adapter has never reported the network of {@code scope}. */
-    public static String notSynced(NetworkScope scope) {
-        return "drs-adapter has not synced the network of " + scope + " yet; check drs-adapter can reach the account,"
-                + " then retry";
     }
 
     private static void checkSecurityGroups(

@@ -29,4 +29,10 @@ public record NetworkInventoryChanged(
         securityGroups = Require.list(securityGroups, "securityGroups");
         instanceTypes = Require.list(instanceTypes, "instanceTypes");
     }
+
+    /** What to tell a user whose request needs the network of an account and Region no sync has reported yet. */
+    public static String notSynced(AccountId accountId, String region) {
+        return "drs-adapter has not synced the network of " + accountId.value() + "/" + region
+                + " yet; check drs-adapter can reach the account, then retry";
+    }
 }
