@@ -121,6 +121,22 @@ class RoutingTableTest {
     }
 
     @Test
+    void memberAccountsDrsEventsReachTheSameInboxFromTheProjectBus() {
+        List<RuleDefinition> forwarded = RoutingTable.forwardedRules("dr-bus", "dr");
+        RuleDefinition onDefaultBus = RoutingTable.rules("dr-bus", "dr").stream()
+                .filter(r -> r.name().equals("dr-drs-adapter-from-aws-drs"))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(forwarded).hasSize(1);
+        RuleDefinition rule = forwarded.get(0);
+        assertThat(rule.name()).isEqualTo("dr-drs-adapter-from-aws-drs-forwarded");
+        assertThat(rule.eventBusName()).isEqualTo("dr-bus");
+        assertThat(rule.eventPattern()).isEqualTo(onDefaultBus.eventPattern());
+        assertThat(rule.targetQueueName()).isEqualTo(Service.DRS_ADAPTER.inboxQueue());
+    }
+
+    @Test
     void queueNamesFollowTheConvention() {
         assertThat(Service.EXECUTION.inboxQueue()).isEqualTo("execution-service-events");
         assertThat(Service.EXECUTION.deadLetterQueue()).isEqualTo("execution-service-events-dlq");

@@ -15,16 +15,20 @@ public interface CatalogConfig {
     Duration leftoverSweepInterval();
 
     interface Tables {
+        String GROUPS = "catalog-groups";
+        String SERVERS = "catalog-source-servers";
+        String PLAN_USAGE = "catalog-plan-usage";
+
         /** Protection groups, the per-scope record that serialises membership changes, sync progress. */
-        @WithDefault("catalog-groups")
+        @WithDefault(GROUPS)
         String groups();
 
         /** The source-server inventory read model. */
-        @WithDefault("catalog-source-servers")
+        @WithDefault(SERVERS)
         String servers();
 
         /** Which recovery plans use which groups. */
-        @WithDefault("catalog-plan-usage")
+        @WithDefault(PLAN_USAGE)
         String planUsage();
     }
 }

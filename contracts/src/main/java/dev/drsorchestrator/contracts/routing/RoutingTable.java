@@ -162,6 +162,25 @@ public final class RoutingTable {
         return List.copyOf(rules);
     }
 
+    /**
+     * The rules on the project bus for DRS events that member (source) accounts forward to it: a copy of each
+     * {@code aws.drs} rule of {@link #rules(String, String)}, on the project bus, named {@code <rule>-forwarded}. An
+     * AWS service's events land on the default bus of the account they happen in; a member account's own rule sends
+     * them to the recovery account's project bus, and these deliver them to the same inboxes.
+     */
+    public static List<RuleDefinition> forwardedRules(String projectBusName, String rulePrefix) {
+        return rules(projectBusName, rulePrefix).stream()
+                .filter(r -> r.eventBusName().equals(AWS_DEFAULT_BUS_NAME))
+                .filter(r -> r.name().endsWith("-from-" + EventSource.AWS_DRS.shortName()))
+                .map(r -> new RuleDefinition(
+                        r.name() + "-forwarded",
+                        projectBusName,
+                        r.eventPattern(),
+                        r.targetQueueName(),
+                        r.description() + ", forwarded from member accounts"))
+                .toList();
+    }
+
     /** The rules of the default deployment: bus {@value #DEFAULT_BUS_NAME}, rule prefix the same. */
     public static List<RuleDefinition> rules() {
         return rules(DEFAULT_BUS_NAME, DEFAULT_BUS_NAME);

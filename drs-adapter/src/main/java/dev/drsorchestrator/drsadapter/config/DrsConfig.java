@@ -10,8 +10,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "drs")
 public interface DrsConfig {
 
+    String TABLE = "drs-adapter-jobs";
+
     /** Tables: job requests, wave records, actions and inventory state. */
-    @WithDefault("drs-adapter-jobs")
+    @WithDefault(TABLE)
     String table();
 
     /** The accounts and regions to work in; none configured means the caller's own account in kit.aws.region. */

@@ -24,12 +24,15 @@ public interface ExecutionConfig {
     int conflictRetries();
 
     interface Tables {
+        String EXECUTIONS = "execution-executions";
+        String TIMERS = "execution-timers";
+
         /** Executions (state, timeline) and the holds of active executions on plans and servers. */
-        @WithDefault("execution-executions")
+        @WithDefault(EXECUTIONS)
         String executions();
 
         /** Due timers: wave timeouts, waits after waves, drill TTLs. */
-        @WithDefault("execution-timers")
+        @WithDefault(TIMERS)
         String timers();
     }
 

@@ -9,8 +9,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "notifier")
 public interface NotifierConfig {
 
+    String TABLE = "notifier-notifications";
+
     /** The delivery log and subscriptions. */
-    @WithDefault("notifier-notifications")
+    @WithDefault(TABLE)
     String table();
 
     /** The default topic's name; created at start when absent. */

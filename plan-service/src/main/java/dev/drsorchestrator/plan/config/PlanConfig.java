@@ -21,12 +21,15 @@ public interface PlanConfig {
     int activationRetentionDays();
 
     interface Tables {
+        String PLANS = "plan-plans";
+        String CATALOG = "plan-catalog";
+
         /** Plans, name claims, alarm bindings, drill schedules, last executions, activations. */
-        @WithDefault("plan-plans")
+        @WithDefault(PLANS)
         String plans();
 
         /** The read model of protection groups and server replication. */
-        @WithDefault("plan-catalog")
+        @WithDefault(CATALOG)
         String catalog();
     }
 

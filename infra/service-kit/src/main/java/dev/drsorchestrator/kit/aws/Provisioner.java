@@ -3,12 +3,11 @@ package dev.drsorchestrator.kit.aws;
 import dev.drsorchestrator.contracts.routing.RoutingTable;
 import dev.drsorchestrator.contracts.routing.RuleDefinition;
 import dev.drsorchestrator.contracts.routing.Service;
-import dev.drsorchestrator.kit.audit.AuditTrail;
 import dev.drsorchestrator.kit.config.KitConfig;
+import dev.drsorchestrator.kit.dynamo.KitTables;
 import dev.drsorchestrator.kit.dynamo.ServiceTables;
+import dev.drsorchestrator.kit.dynamo.TableDefinition;
 import dev.drsorchestrator.kit.dynamo.TableSpec;
-import dev.drsorchestrator.kit.events.Outbox;
-import dev.drsorchestrator.kit.events.ProcessedEvents;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -52,9 +52,11 @@ public class Provisioner {
     private final SqsClient sqs;
     private final EventBridgeClient eventBridge;
     private final Instance<ServiceTables> serviceTables;
+    private final Config settings;
 
     Provisioner(
             KitConfig config,
+            Config settings,
             DynamoDbClient dynamo,
             SqsClient sqs,
             EventBridgeClient eventBridge,
@@ -64,6 +66,7 @@ public class Provisioner {
         this.sqs = sqs;
         this.eventBridge = eventBridge;
         this.serviceTables = serviceTables;
+        this.settings = settings;
     }
 
     void onStart(@Observes @Priority(100) StartupEvent event) {
@@ -74,12 +77,13 @@ public class Provisioner {
 
     /** Every table of this service, its own and the kit's. */
     public List<TableSpec> tables() {
-        List<TableSpec> tables = new ArrayList<>();
-        serviceTables.forEach(t -> tables.addAll(t.tables()));
-        tables.add(Outbox.table(config.outbox().table()));
-        tables.add(ProcessedEvents.table(config.processedEvents().table()));
-        tables.add(AuditTrail.table(config.audit().table()));
-        return tables;
+        List<TableDefinition> definitions = new ArrayList<>();
+        serviceTables.forEach(t -> definitions.addAll(t.definitions()));
+        definitions.addAll(KitTables.definitions(config.serviceName()));
+        // Each under the name its property has here (its default unless the profile or environment sets one).
+        return definitions.stream()
+                .map(d -> d.named(settings.getValue(d.property(), String.class)))
+                .toList();
     }
 
     public void provision() {

@@ -55,8 +55,11 @@ public interface KitConfig {
         @WithDefault("10")
         int waitSeconds();
 
+        /** The default of {@link #visibilityTimeoutSeconds()}; infra/aws creates the inbox queues with it. */
+        int VISIBILITY_TIMEOUT_SECONDS = 60;
+
         /** How long a received message stays invisible to other consumers while it is processed. */
-        @WithDefault("60")
+        @WithDefault("" + VISIBILITY_TIMEOUT_SECONDS)
         int visibilityTimeoutSeconds();
     }
 

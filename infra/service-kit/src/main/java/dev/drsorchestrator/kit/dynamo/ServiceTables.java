@@ -2,8 +2,12 @@ package dev.drsorchestrator.kit.dynamo;
 
 import java.util.List;
 
-/** A service's own tables (besides its outbox and processed-events tables, which the kit adds). One bean per service. */
+/**
+ * A service's own tables (besides its outbox, processed-events and audit tables, which the kit adds: {@link
+ * KitTables}). One bean per service; its definitions are also a public constant of the implementing class, so
+ * {@code infra/aws} deploys exactly these without starting the service.
+ */
 public interface ServiceTables {
 
-    List<TableSpec> tables();
+    List<TableDefinition> definitions();
 }

@@ -1,7 +1,8 @@
 package dev.drsorchestrator.catalog.adapter.out.dynamodb;
 
-import dev.drsorchestrator.catalog.config.CatalogConfig;
+import dev.drsorchestrator.catalog.config.CatalogConfig.Tables;
 import dev.drsorchestrator.kit.dynamo.ServiceTables;
+import dev.drsorchestrator.kit.dynamo.TableDefinition;
 import dev.drsorchestrator.kit.dynamo.TableSpec;
 import dev.drsorchestrator.kit.dynamo.TableSpec.Index;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,29 +31,30 @@ public class CatalogTables implements ServiceTables {
     static final String BY_ASSIGNMENT = "byAssignment";
     static final String BY_STATE = "byState";
 
-    private final CatalogConfig config;
-
-    CatalogTables(CatalogConfig config) {
-        this.config = config;
-    }
+    /** The catalog's tables under their default names, each with the property that names it. */
+    public static final List<TableDefinition> DEFINITIONS = List.of(
+            new TableDefinition(
+                    "catalog.tables.groups",
+                    TableSpec.of(
+                                    Tables.GROUPS,
+                                    "pk",
+                                    "sk",
+                                    new Index(BY_SCOPE, "gsiScope", "nameKey"),
+                                    new Index(BY_NAME, "kind", "nameKey"))
+                            .withTtl("expiresAt")),
+            new TableDefinition(
+                    "catalog.tables.servers",
+                    TableSpec.of(
+                            Tables.SERVERS,
+                            "serverId",
+                            null,
+                            new Index(BY_SCOPE, "scope", "hostKey"),
+                            new Index(BY_ASSIGNMENT, "assignKey", "hostKey"),
+                            new Index(BY_STATE, "stateKey", "hostKey"))),
+            new TableDefinition("catalog.tables.plan-usage", TableSpec.of(Tables.PLAN_USAGE, "pk", "sk")));
 
     @Override
-    public List<TableSpec> tables() {
-        return List.of(
-                TableSpec.of(
-                                config.tables().groups(),
-                                "pk",
-                                "sk",
-                                new Index(BY_SCOPE, "gsiScope", "nameKey"),
-                                new Index(BY_NAME, "kind", "nameKey"))
-                        .withTtl("expiresAt"),
-                TableSpec.of(
-                        config.tables().servers(),
-                        "serverId",
-                        null,
-                        new Index(BY_SCOPE, "scope", "hostKey"),
-                        new Index(BY_ASSIGNMENT, "assignKey", "hostKey"),
-                        new Index(BY_STATE, "stateKey", "hostKey")),
-                TableSpec.of(config.tables().planUsage(), "pk", "sk"));
+    public List<TableDefinition> definitions() {
+        return DEFINITIONS;
     }
 }

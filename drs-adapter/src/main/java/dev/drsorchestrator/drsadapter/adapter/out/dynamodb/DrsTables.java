@@ -2,6 +2,7 @@ package dev.drsorchestrator.drsadapter.adapter.out.dynamodb;
 
 import dev.drsorchestrator.drsadapter.config.DrsConfig;
 import dev.drsorchestrator.kit.dynamo.ServiceTables;
+import dev.drsorchestrator.kit.dynamo.TableDefinition;
 import dev.drsorchestrator.kit.dynamo.TableSpec;
 import dev.drsorchestrator.kit.dynamo.TableSpec.Index;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,19 +28,18 @@ public class DrsTables implements ServiceTables {
     static final String BY_OPEN = "byOpen";
     static final String BY_EXECUTION = "byExecution";
 
-    private final DrsConfig config;
-
-    DrsTables(DrsConfig config) {
-        this.config = config;
-    }
+    /** drs-adapter's table under its default name, with the property that names it. */
+    public static final List<TableDefinition> DEFINITIONS = List.of(new TableDefinition(
+            "drs.table",
+            TableSpec.of(
+                    DrsConfig.TABLE,
+                    "pk",
+                    null,
+                    new Index(BY_OPEN, "open", "queueKey"),
+                    new Index(BY_EXECUTION, "executionId", "pk"))));
 
     @Override
-    public List<TableSpec> tables() {
-        return List.of(TableSpec.of(
-                config.table(),
-                "pk",
-                null,
-                new Index(BY_OPEN, "open", "queueKey"),
-                new Index(BY_EXECUTION, "executionId", "pk")));
+    public List<TableDefinition> definitions() {
+        return DEFINITIONS;
     }
 }

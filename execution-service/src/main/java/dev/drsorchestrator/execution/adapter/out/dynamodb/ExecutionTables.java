@@ -1,7 +1,8 @@
 package dev.drsorchestrator.execution.adapter.out.dynamodb;
 
-import dev.drsorchestrator.execution.config.ExecutionConfig;
+import dev.drsorchestrator.execution.config.ExecutionConfig.Tables;
 import dev.drsorchestrator.kit.dynamo.ServiceTables;
+import dev.drsorchestrator.kit.dynamo.TableDefinition;
 import dev.drsorchestrator.kit.dynamo.TableSpec;
 import dev.drsorchestrator.kit.dynamo.TableSpec.Index;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,21 +32,22 @@ public class ExecutionTables implements ServiceTables {
     static final String BY_TIME = "byTime";
     static final String BY_DUE = "byDue";
 
-    private final ExecutionConfig config;
-
-    ExecutionTables(ExecutionConfig config) {
-        this.config = config;
-    }
+    /** execution-service's tables under their default names, each with the property that names it. */
+    public static final List<TableDefinition> DEFINITIONS = List.of(
+            new TableDefinition(
+                    "execution.tables.executions",
+                    TableSpec.of(
+                            Tables.EXECUTIONS,
+                            "pk",
+                            "sk",
+                            new Index(BY_PLAN, "planId", "listKey"),
+                            new Index(BY_TIME, "kind", "listKey"))),
+            new TableDefinition(
+                    "execution.tables.timers",
+                    TableSpec.of(Tables.TIMERS, "pk", null, new Index(BY_DUE, "shard", "dueKey"))));
 
     @Override
-    public List<TableSpec> tables() {
-        return List.of(
-                TableSpec.of(
-                        config.tables().executions(),
-                        "pk",
-                        "sk",
-                        new Index(BY_PLAN, "planId", "listKey"),
-                        new Index(BY_TIME, "kind", "listKey")),
-                TableSpec.of(config.tables().timers(), "pk", null, new Index(BY_DUE, "shard", "dueKey")));
+    public List<TableDefinition> definitions() {
+        return DEFINITIONS;
     }
 }

@@ -1,6 +1,7 @@
 package dev.drsorchestrator.notifier.adapter.out.dynamodb;
 
 import dev.drsorchestrator.kit.dynamo.ServiceTables;
+import dev.drsorchestrator.kit.dynamo.TableDefinition;
 import dev.drsorchestrator.kit.dynamo.TableSpec;
 import dev.drsorchestrator.kit.dynamo.TableSpec.Index;
 import dev.drsorchestrator.notifier.config.NotifierConfig;
@@ -23,19 +24,18 @@ public class NotifierTables implements ServiceTables {
     static final String BY_TIME = "byTime";
     static final String BY_DUE = "byDue";
 
-    private final NotifierConfig config;
-
-    NotifierTables(NotifierConfig config) {
-        this.config = config;
-    }
+    /** notifier's table under its default name, with the property that names it. */
+    public static final List<TableDefinition> DEFINITIONS = List.of(new TableDefinition(
+            "notifier.table",
+            TableSpec.of(
+                    NotifierConfig.TABLE,
+                    "pk",
+                    null,
+                    new Index(BY_TIME, "kind", "listKey"),
+                    new Index(BY_DUE, "pending", "dueKey"))));
 
     @Override
-    public List<TableSpec> tables() {
-        return List.of(TableSpec.of(
-                config.table(),
-                "pk",
-                null,
-                new Index(BY_TIME, "kind", "listKey"),
-                new Index(BY_DUE, "pending", "dueKey")));
+    public List<TableDefinition> definitions() {
+        return DEFINITIONS;
     }
 }

@@ -1,9 +1,10 @@
 package dev.drsorchestrator.plan.adapter.out.dynamodb;
 
 import dev.drsorchestrator.kit.dynamo.ServiceTables;
+import dev.drsorchestrator.kit.dynamo.TableDefinition;
 import dev.drsorchestrator.kit.dynamo.TableSpec;
 import dev.drsorchestrator.kit.dynamo.TableSpec.Index;
-import dev.drsorchestrator.plan.config.PlanConfig;
+import dev.drsorchestrator.plan.config.PlanConfig.Tables;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -33,17 +34,16 @@ public class PlanTables implements ServiceTables {
 
     static final String BY_NAME = "byName";
 
-    private final PlanConfig config;
-
-    PlanTables(PlanConfig config) {
-        this.config = config;
-    }
+    /** plan-service's tables under their default names, each with the property that names it. */
+    public static final List<TableDefinition> DEFINITIONS = List.of(
+            new TableDefinition(
+                    "plan.tables.plans",
+                    TableSpec.of(Tables.PLANS, "pk", "sk", new Index(BY_NAME, "kind", "nameKey"))
+                            .withTtl("expiresAt")),
+            new TableDefinition("plan.tables.catalog", TableSpec.of(Tables.CATALOG, "pk", null)));
 
     @Override
-    public List<TableSpec> tables() {
-        return List.of(
-                TableSpec.of(config.tables().plans(), "pk", "sk", new Index(BY_NAME, "kind", "nameKey"))
-                        .withTtl("expiresAt"),
-                TableSpec.of(config.tables().catalog(), "pk", null));
+    public List<TableDefinition> definitions() {
+        return DEFINITIONS;
     }
 }

@@ -1,0 +1,232 @@
+package dev.drsorchestrator.aws;
+
+import dev.drsorchestrator.contracts.routing.Service;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.Dashboard;
+import software.amazon.awscdk.services.cloudwatch.GraphWidget;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.IWidget;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TextWidget;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.constructs.Construct;
+
+/**
+ * One dashboard and the alarms that page the operations topic: any message in a dead-letter queue, an inbox whose
+ * oldest message waits too long, a service with no running task, rules that fail to deliver, and the services' own
+ * figures (executions, waves, DRS throttles and launch failures, outbox relay failures) that they publish to
+ * CloudWatch under {@link #NAMESPACE}.
+ */
+public final class ObservabilityStack extends Stack {
+
+    /** The CloudWatch namespace the services publish their metrics to in AWS. */
+    public static final String NAMESPACE = "DRSOrchestrator";
+
+    private final List<Alarm> alarms = new ArrayList<>();
+    private final SnsAction notify;
+
+    public ObservabilityStack(
+            Construct scope, String id, StackProps props, Settings settings, CoreStack core, ServicesStack services) {
+        super(scope, id, props);
+        notify = new SnsAction(core.operations());
+        Dashboard dashboard = Dashboard.Builder.create(this, "Dashboard")
+                .dashboardName(settings.prefix())
+                .build();
+        dashboard.addWidgets(TextWidget.Builder.create()
+                .markdown("# DRS Orchestrator (" + settings.prefix() + ")\nExecutions, waves and DRS from the "
+                        + "services' own metrics; inboxes, dead letters and tasks from SQS and ECS. Runbooks: "
+                        + "docs/deploy.md in the repository.")
+                .width(24)
+                .height(2)
+                .build());
+
+        List<IWidget> inboxes = new ArrayList<>();
+        for (Service service : Service.values()) {
+            Queue inbox = core.inbox(service);
+            Queue dlq = core.deadLetters(service);
+            String name = service.serviceName();
+            alarm(
+                    name + "-dead-letters",
+                    "A message reached " + name + "'s dead-letter queue: it could not be processed after "
+                            + Deployment.MAX_RECEIVE_COUNT + " receives or was unreadable. The message's attributes "
+                            + "say why; fix the cause, then redrive it (docs/deploy.md).",
+                    dlq.metricApproximateNumberOfMessagesVisible(minute("Maximum")),
+                    0);
+            alarm(
+                    name + "-inbox-stalled",
+                    name + "'s oldest inbox message has waited over 5 minutes: the service is not consuming "
+                            + "(tasks down, or stuck). Check its tasks and logs.",
+                    inbox.metricApproximateAgeOfOldestMessage(minute("Maximum")),
+                    300);
+            alarm(
+                    name + "-no-task",
+                    name + " has no running task. ECS should replace it within minutes; if not, read the "
+                            + "service's events in the ECS console and its log group.",
+                    new Metric(software.amazon.awscdk.services.cloudwatch.MetricProps.builder()
+                            .namespace("ECS/ContainerInsights")
+                            .metricName("RunningTaskCount")
+                            .dimensionsMap(Map.of(
+                                    "ClusterName", settings.prefix(),
+                                    "ServiceName", service.serviceName()))
+                            .statistic("Minimum")
+                            .period(Duration.minutes(1))
+                            .build()),
+                    1,
+                    ComparisonOperator.LESS_THAN_THRESHOLD,
+                    TreatMissingData.BREACHING);
+            inboxes.add(GraphWidget.Builder.create()
+                    .title(name + ": inbox age (s) and dead letters")
+                    .left(List.of(inbox.metricApproximateAgeOfOldestMessage(minute("Maximum"))))
+                    .right(List.of(dlq.metricApproximateNumberOfMessagesVisible(minute("Maximum"))))
+                    .width(8)
+                    .build());
+        }
+        alarm(
+                "undeliverable-events",
+                "EventBridge could not deliver an event to an inbox for a day; it is kept in the undeliverable "
+                        + "queue. Check the queue's and key's policies, then send it on by hand.",
+                core.undeliverable().metricApproximateNumberOfMessagesVisible(minute("Maximum")),
+                0);
+        List<IMetric> failed = new ArrayList<>();
+        int i = 0;
+        for (Rule rule : core.rules().values()) {
+            failed.add(new Metric(software.amazon.awscdk.services.cloudwatch.MetricProps.builder()
+                    .namespace("AWS/Events")
+                    .metricName("FailedInvocations")
+                    .dimensionsMap(Map.of("RuleName", rule.getRuleName()))
+                    .statistic("Sum")
+                    .period(Duration.minutes(5))
+                    .label("r" + i++)
+                    .build()));
+        }
+
+        Map<String, IMetric> app = appMetrics();
+        alarm(
+                "outbox-relay-failures",
+                "A service could not publish events from its outbox to the bus. The sweep retries them; if this "
+                        + "lasts, check the bus, the task role's events:PutEvents, and the service's log.",
+                app.get("relayFailures"),
+                0);
+        alarm(
+                "wave-timeouts",
+                "An execution made no progress within its wave's timeout. Open the execution in the console: "
+                        + "its timeline says which servers are late; approve, retry or cancel the wave.",
+                app.get("waveTimeouts"),
+                0);
+
+        dashboard.addWidgets(
+                graph(
+                        "Executions started, completed, failed",
+                        List.of(
+                                app.get("executionsStarted"),
+                                app.get("executionsCompleted"),
+                                app.get("executionsFailed"))),
+                graph(
+                        "Waves started, completed, failed, timed out",
+                        List.of(
+                                app.get("wavesStarted"),
+                                app.get("wavesCompleted"),
+                                app.get("wavesFailed"),
+                                app.get("waveTimeouts"))),
+                graph("Event delivery latency, occurred → received (p99, ms)", List.of(app.get("deliveryLatency"))));
+        dashboard.addWidgets(
+                graph("DRS throttles and launch failures", List.of(app.get("drsThrottles"), app.get("launchFailures"))),
+                graph("Outbox relay failures", List.of(app.get("relayFailures"))),
+                graph("Rule delivery failures", failed));
+        dashboard.addWidgets(inboxes.toArray(IWidget[]::new));
+    }
+
+    /** The services' own metrics (kit and service counters, published by each service's CloudWatch registry). */
+    private static Map<String, IMetric> appMetrics() {
+        return Map.ofEntries(
+                Map.entry("executionsStarted", published("ExecutionStarted")),
+                Map.entry("executionsCompleted", published("ExecutionCompleted")),
+                Map.entry("executionsFailed", published("ExecutionFailed")),
+                Map.entry("wavesStarted", published("WaveStarted")),
+                Map.entry("wavesCompleted", published("WaveCompleted")),
+                Map.entry("wavesFailed", published("WaveFailed")),
+                Map.entry("waveTimeouts", count("execution.wave.timeouts", Map.of())),
+                Map.entry(
+                        "deliveryLatency",
+                        new Metric(software.amazon.awscdk.services.cloudwatch.MetricProps.builder()
+                                .namespace(NAMESPACE)
+                                .metricName("kit.inbox.delivery.latency")
+                                .statistic("p99")
+                                .period(Duration.minutes(1))
+                                .build())),
+                Map.entry("drsThrottles", count("drs.throttled", Map.of())),
+                Map.entry("launchFailures", count("drs.launch.failures", Map.of())),
+                Map.entry("relayFailures", count("kit.outbox.publish.failures", Map.of())));
+    }
+
+    private static IMetric published(String detailType) {
+        return count("kit.outbox.published", Map.of("type", detailType));
+    }
+
+    private static IMetric count(String name, Map<String, String> dimensions) {
+        return new Metric(software.amazon.awscdk.services.cloudwatch.MetricProps.builder()
+                .namespace(NAMESPACE)
+                .metricName(name)
+                .dimensionsMap(dimensions)
+                .statistic("Sum")
+                .period(Duration.minutes(1))
+                .build());
+    }
+
+    private static MetricOptions minute(String statistic) {
+        return MetricOptions.builder()
+                .period(Duration.minutes(1))
+                .statistic(statistic)
+                .build();
+    }
+
+    private static GraphWidget graph(String title, List<IMetric> metrics) {
+        return GraphWidget.Builder.create().title(title).left(metrics).width(8).build();
+    }
+
+    private void alarm(String name, String description, IMetric metric, double threshold) {
+        alarm(
+                name,
+                description,
+                metric,
+                threshold,
+                ComparisonOperator.GREATER_THAN_THRESHOLD,
+                TreatMissingData.NOT_BREACHING);
+    }
+
+    private void alarm(
+            String name,
+            String description,
+            IMetric metric,
+            double threshold,
+            ComparisonOperator comparison,
+            TreatMissingData missing) {
+        Alarm alarm = Alarm.Builder.create(this, Names.id(name) + "Alarm")
+                .alarmName(getStackName() + "-" + name)
+                .alarmDescription(description)
+                .metric(metric)
+                .threshold(threshold)
+                .comparisonOperator(comparison)
+                .evaluationPeriods(1)
+                .treatMissingData(missing)
+                .build();
+        alarm.addAlarmAction(notify);
+        alarm.addOkAction(notify);
+        alarms.add(alarm);
+    }
+
+    public List<Alarm> alarms() {
+        return alarms;
+    }
+}

@@ -1,0 +1,391 @@
+package dev.drsorchestrator.aws;
+
+import dev.drsorchestrator.aws.ServiceEnvironment.DrsAccount;
+import dev.drsorchestrator.aws.ServiceEnvironment.Wiring;
+import dev.drsorchestrator.contracts.routing.Service;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.applicationautoscaling.AdjustmentType;
+import software.amazon.awscdk.services.applicationautoscaling.BasicStepScalingPolicyProps;
+import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
+import software.amazon.awscdk.services.applicationautoscaling.ScalingInterval;
+import software.amazon.awscdk.services.ec2.FlowLogDestination;
+import software.amazon.awscdk.services.ec2.FlowLogOptions;
+import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
+import software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService;
+import software.amazon.awscdk.services.ec2.GatewayVpcEndpointOptions;
+import software.amazon.awscdk.services.ec2.SubnetConfiguration;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.ecr.Repository;
+import software.amazon.awscdk.services.ecr.assets.Platform;
+import software.amazon.awscdk.services.ecs.AssetImageProps;
+import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
+import software.amazon.awscdk.services.ecs.Cluster;
+import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
+import software.amazon.awscdk.services.ecs.ContainerImage;
+import software.amazon.awscdk.services.ecs.ContainerInsights;
+import software.amazon.awscdk.services.ecs.CpuArchitecture;
+import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
+import software.amazon.awscdk.services.ecs.FargateService;
+import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
+import software.amazon.awscdk.services.ecs.LogDrivers;
+import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
+import software.amazon.awscdk.services.ecs.PortMapping;
+import software.amazon.awscdk.services.ecs.RuntimePlatform;
+import software.amazon.awscdk.services.ecs.ScalableTaskCount;
+import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationTargetsProps;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
+import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
+import software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptions;
+import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
+import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.LifecycleRule;
+import software.amazon.awscdk.services.s3.ObjectOwnership;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.constructs.Construct;
+
+/**
+ * The five services on ECS Fargate in private subnets, behind one HTTPS entry point (an Application Load Balancer
+ * with WAF) that routes {@code /api/<service>/…} to each. One task role per service, holding only what that service
+ * calls (see {@link ServiceAccess}); logs to CloudWatch with retention; scaling on inbox depth, at least one task.
+ */
+public final class ServicesStack extends Stack {
+
+    private final Map<Service, FargateService> services = new EnumMap<>(Service.class);
+    private final Map<Service, Role> taskRoles = new EnumMap<>(Service.class);
+    private final Map<Service, LogGroup> logs = new EnumMap<>(Service.class);
+    private final Map<Service, ApplicationTargetGroup> targets = new EnumMap<>(Service.class);
+    private final ApplicationLoadBalancer entryPoint;
+
+    public ServicesStack(
+            Construct scope,
+            String id,
+            StackProps props,
+            Settings settings,
+            Path repositoryRoot,
+            CoreStack core,
+            IdentityStack identity) {
+        super(scope, id, props);
+        Deployment deployment = settings.deployment();
+        RetentionDays retention = retention(settings.logRetentionDays());
+
+        LogGroup flowLogs = LogGroup.Builder.create(this, "FlowLogs")
+                .retention(retention)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        Vpc vpc = Vpc.Builder.create(this, "Network")
+                .maxAzs(2)
+                .natGateways(settings.natGateways())
+                .subnetConfiguration(List.of(
+                        SubnetConfiguration.builder()
+                                .name("entry")
+                                .subnetType(SubnetType.PUBLIC)
+                                .cidrMask(24)
+                                .build(),
+                        SubnetConfiguration.builder()
+                                .name("services")
+                                .subnetType(
+                                        settings.natGateways() > 0
+                                                ? SubnetType.PRIVATE_WITH_EGRESS
+                                                : SubnetType.PRIVATE_ISOLATED)
+                                .cidrMask(20)
+                                .build()))
+                .flowLogs(Map.of(
+                        "All",
+                        FlowLogOptions.builder()
+                                .destination(FlowLogDestination.toCloudWatchLogs(flowLogs))
+                                .trafficType(FlowLogTrafficType.REJECT)
+                                .build()))
+                .build();
+        // DynamoDB traffic stays off the NAT gateway (and costs nothing).
+        vpc.addGatewayEndpoint(
+                "DynamoDb",
+                GatewayVpcEndpointOptions.builder()
+                        .service(GatewayVpcEndpointAwsService.DYNAMODB)
+                        .build());
+
+        Cluster cluster = Cluster.Builder.create(this, "Cluster")
+                .clusterName(deployment.prefix())
+                .vpc(vpc)
+                .containerInsightsV2(ContainerInsights.ENABLED)
+                .build();
+
+        Bucket accessLogs = Bucket.Builder.create(this, "AccessLogs")
+                .encryption(BucketEncryption.S3_MANAGED)
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+                .enforceSsl(true)
+                .lifecycleRules(List.of(LifecycleRule.builder()
+                        .expiration(Duration.days(settings.logRetentionDays()))
+                        .build()))
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        entryPoint = ApplicationLoadBalancer.Builder.create(this, "EntryPoint")
+                .loadBalancerName(deployment.prefix())
+                .vpc(vpc)
+                .internetFacing(true)
+                .vpcSubnets(
+                        SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build())
+                .dropInvalidHeaderFields(true)
+                .build();
+        entryPoint.logAccessLogs(accessLogs, "entry-point");
+        ApplicationListener https = entryPoint.addListener(
+                "Https",
+                BaseApplicationListenerProps.builder()
+                        .protocol(ApplicationProtocol.HTTPS)
+                        .port(443)
+                        .sslPolicy(SslPolicy.RECOMMENDED_TLS)
+                        .certificates(List.of(ListenerCertificate.fromArn(settings.certificateArn())))
+                        .defaultAction(ListenerAction.fixedResponse(
+                                404,
+                                FixedResponseOptions.builder()
+                                        .contentType("application/problem+json")
+                                        .messageBody("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+                                                + "\"detail\":\"No service here. The APIs are under /api/<service>/, "
+                                                + "such as /api/plan-service/recovery-plans.\"}")
+                                        .build()))
+                        .build());
+        entryPoint.addRedirect();
+        new EdgeProtection(this, "Waf", settings, entryPoint);
+
+        Wiring wiring = new Wiring(
+                getRegion(),
+                identity.issuer(),
+                List.of(
+                        identity.console().getUserPoolClientId(),
+                        identity.machines().getUserPoolClientId()),
+                core.scheduleRole().getRoleArn(),
+                core.notifications().getTopicArn(),
+                settings.publicUrl(),
+                drsAccounts(settings));
+
+        int priority = 10;
+        for (Service service : Service.values()) {
+            LogGroup log = LogGroup.Builder.create(this, Names.id(service.serviceName()) + "Logs")
+                    .logGroupName("/" + deployment.prefix() + "/" + service.serviceName())
+                    .retention(retention)
+                    .removalPolicy(RemovalPolicy.DESTROY)
+                    .build();
+            Role role = Role.Builder.create(this, Names.id(service.serviceName()) + "TaskRole")
+                    .roleName(
+                            service == Service.DRS_ADAPTER
+                                    ? deployment.drsAdapterRoleName()
+                                    : deployment.prefix() + "-" + service.serviceName() + "-task")
+                    .description(service.serviceName() + ": only its own tables and queue, PutEvents on the bus"
+                            + (service == Service.DRS_ADAPTER ? ", and the recovery APIs" : ""))
+                    .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
+                    .build();
+            ServiceAccess.grant(service, role, core, settings);
+            if (service == Service.DRS_ADAPTER) {
+                NagSuppressionsList.recoveryRole(role);
+            }
+
+            FargateTaskDefinition task = FargateTaskDefinition.Builder.create(
+                            this, Names.id(service.serviceName()) + "Task")
+                    .family(deployment.prefix() + "-" + service.serviceName())
+                    .cpu(512)
+                    .memoryLimitMiB(1024)
+                    .taskRole(role)
+                    .runtimePlatform(RuntimePlatform.builder()
+                            .cpuArchitecture(CpuArchitecture.X86_64)
+                            .operatingSystemFamily(OperatingSystemFamily.LINUX)
+                            .build())
+                    .build();
+            task.addContainer(
+                    "app",
+                    ContainerDefinitionOptions.builder()
+                            .image(image(service, settings, repositoryRoot))
+                            .environment(ServiceEnvironment.variables(service, deployment, wiring))
+                            .portMappings(List.of(PortMapping.builder()
+                                    .containerPort(Deployment.port(service))
+                                    .build()))
+                            .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder()
+                                    .logGroup(log)
+                                    .streamPrefix(service.serviceName())
+                                    .build()))
+                            .stopTimeout(Duration.seconds(30))
+                            .build());
+
+            NagSuppressionsList.executionRole(task);
+
+            FargateService fargate = FargateService.Builder.create(this, Names.id(service.serviceName()) + "Service")
+                    .serviceName(service.serviceName())
+                    .cluster(cluster)
+                    .taskDefinition(task)
+                    .desiredCount(1)
+                    .minHealthyPercent(100)
+                    .maxHealthyPercent(200)
+                    .circuitBreaker(
+                            DeploymentCircuitBreaker.builder().rollback(true).build())
+                    .vpcSubnets(SubnetSelection.builder()
+                            .subnetGroupName("services")
+                            .build())
+                    .assignPublicIp(false)
+                    .build();
+            ApplicationTargetGroup target = https.addTargets(
+                    Names.id(service.serviceName()),
+                    AddApplicationTargetsProps.builder()
+                            .priority(priority)
+                            .conditions(List.of(ListenerCondition.pathPatterns(
+                                    List.of(Deployment.apiPath(service), Deployment.apiPath(service) + "/*"))))
+                            .protocol(ApplicationProtocol.HTTP)
+                            .port(Deployment.port(service))
+                            .targets(List.of(fargate))
+                            .deregistrationDelay(Duration.seconds(30))
+                            .healthCheck(HealthCheck.builder()
+                                    .path(Deployment.apiPath(service) + "/q/health/ready")
+                                    .healthyHttpCodes("200")
+                                    .interval(Duration.seconds(15))
+                                    .healthyThresholdCount(2)
+                                    .unhealthyThresholdCount(3)
+                                    .build())
+                            .build());
+            priority += 10;
+
+            scaleOnInbox(fargate, core.inbox(service), settings.maxTasks());
+
+            services.put(service, fargate);
+            taskRoles.put(service, role);
+            logs.put(service, log);
+            targets.put(service, target);
+        }
+    }
+
+    /** The recovery account itself first (no role), then each member account through its role. */
+    private List<DrsAccount> drsAccounts(Settings settings) {
+        List<DrsAccount> accounts = new ArrayList<>();
+        accounts.add(new DrsAccount(getAccount(), getRegion(), null, null));
+        String region = settings.memberRegion() == null ? getRegion() : settings.memberRegion();
+        for (String member : settings.memberAccounts()) {
+            accounts.add(new DrsAccount(
+                    member,
+                    region,
+                    "arn:" + getPartition() + ":iam::" + member + ":role/" + settings.memberRoleName(),
+                    settings.externalId()));
+        }
+        return accounts;
+    }
+
+    /** One more task while the inbox holds hundreds of messages, three more at thousands; back to one when empty. */
+    private static void scaleOnInbox(FargateService service, Queue inbox, int maxTasks) {
+        ScalableTaskCount count = service.autoScaleTaskCount(EnableScalingProps.builder()
+                .minCapacity(1)
+                .maxCapacity(maxTasks)
+                .build());
+        count.scaleOnMetric(
+                "InboxDepth",
+                BasicStepScalingPolicyProps.builder()
+                        .metric(inbox.metricApproximateNumberOfMessagesVisible(
+                                software.amazon.awscdk.services.cloudwatch.MetricOptions.builder()
+                                        .period(Duration.minutes(1))
+                                        .statistic("Maximum")
+                                        .build()))
+                        .adjustmentType(AdjustmentType.CHANGE_IN_CAPACITY)
+                        .scalingSteps(List.of(
+                                ScalingInterval.builder().upper(10).change(-1).build(),
+                                ScalingInterval.builder().lower(200).change(1).build(),
+                                ScalingInterval.builder().lower(2000).change(3).build()))
+                        .cooldown(Duration.minutes(2))
+                        .build());
+    }
+
+    /**
+     * The service's image: built from its Quarkus fast-jar with {@code src/main/docker/Dockerfile.jvm} as a CDK
+     * asset (the default), or, with {@code imageTag}, the image already in ECR as {@code <prefix>/<service>:<tag>}.
+     */
+    private ContainerImage image(Service service, Settings settings, Path repositoryRoot) {
+        if (settings.imageTag() != null) {
+            return ContainerImage.fromEcrRepository(
+                    Repository.fromRepositoryName(
+                            this,
+                            Names.id(service.serviceName()) + "Repository",
+                            settings.prefix() + "/" + service.serviceName()),
+                    settings.imageTag());
+        }
+        return ContainerImage.fromAsset(
+                repositoryRoot.resolve(service.serviceName()).toString(),
+                AssetImageProps.builder()
+                        .file("src/main/docker/Dockerfile.jvm")
+                        .platform(Platform.LINUX_AMD64)
+                        .build());
+    }
+
+    static RetentionDays retention(int days) {
+        for (RetentionDays r : RetentionDays.values()) {
+            if (r != RetentionDays.INFINITE && r.name().equals(retentionName(days))) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("no CloudWatch Logs retention of " + days + " days");
+    }
+
+    private static String retentionName(int days) {
+        return switch (days) {
+            case 1 -> "ONE_DAY";
+            case 3 -> "THREE_DAYS";
+            case 5 -> "FIVE_DAYS";
+            case 7 -> "ONE_WEEK";
+            case 14 -> "TWO_WEEKS";
+            case 30 -> "ONE_MONTH";
+            case 60 -> "TWO_MONTHS";
+            case 90 -> "THREE_MONTHS";
+            case 120 -> "FOUR_MONTHS";
+            case 150 -> "FIVE_MONTHS";
+            case 180 -> "SIX_MONTHS";
+            case 365 -> "ONE_YEAR";
+            case 400 -> "THIRTEEN_MONTHS";
+            case 545 -> "EIGHTEEN_MONTHS";
+            case 731 -> "TWO_YEARS";
+            case 1096 -> "THREE_YEARS";
+            case 1827 -> "FIVE_YEARS";
+            case 2192 -> "SIX_YEARS";
+            case 2557 -> "SEVEN_YEARS";
+            case 2922 -> "EIGHT_YEARS";
+            case 3288 -> "NINE_YEARS";
+            case 3653 -> "TEN_YEARS";
+            default -> "";
+        };
+    }
+
+    public ApplicationLoadBalancer entryPoint() {
+        return entryPoint;
+    }
+
+    public FargateService service(Service service) {
+        return services.get(service);
+    }
+
+    public Role taskRole(Service service) {
+        return taskRoles.get(service);
+    }
+
+    public LogGroup log(Service service) {
+        return logs.get(service);
+    }
+
+    public ApplicationTargetGroup target(Service service) {
+        return targets.get(service);
+    }
+}
