@@ -182,6 +182,8 @@ class ServiceProcessesIT {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
                 "-Dquarkus.http.port=" + port,
+                // Neither %dev nor %prod: the base settings plus these (as infra/local runs the services).
+                "-Dquarkus.profile=local",
                 "-Dkit.provision=true",
                 "-Dkit.inbox.wait-seconds=1",
                 "-Dkit.outbox.sweep-interval=1s",

@@ -110,6 +110,9 @@ public final class CoreStack extends Stack {
         for (RuleDefinition definition : deployment.rules()) {
             createRule(definition);
         }
+        for (Service service : Service.values()) {
+            onlyItsRules(service);
+        }
 
         notifications = Topic.Builder.create(this, "Notifications")
                 .topicName(deployment.notificationsTopic())
@@ -247,6 +250,29 @@ public final class CoreStack extends Stack {
                 .maxEventAge(Duration.hours(24))
                 .build());
         rules.put(definition.name(), rule);
+    }
+
+    /**
+     * CDK lets EventBridge send to an encrypted queue without naming the rule; this denies it for every rule but the
+     * inbox's own, so no other rule (of any account) can write to it.
+     */
+    private void onlyItsRules(Service service) {
+        List<String> own = new ArrayList<>();
+        rules.forEach((name, rule) -> {
+            if (deployment.rules().stream()
+                    .anyMatch(d -> d.name().equals(name) && Deployment.consumerOf(d) == service)) {
+                own.add(rule.getRuleArn());
+            }
+        });
+        inboxes.get(service)
+                .addToResourcePolicy(PolicyStatement.Builder.create()
+                        .sid("OnlyItsOwnRules")
+                        .effect(Effect.DENY)
+                        .principals(List.of(new ServicePrincipal("events.amazonaws.com")))
+                        .actions(List.of("sqs:SendMessage"))
+                        .resources(List.of(inboxes.get(service).getQueueArn()))
+                        .conditions(Map.of("ArnNotEquals", Map.of("aws:SourceArn", own)))
+                        .build());
     }
 
     /** A routing-table pattern as CDK's: source and detail-type are the only fields the table uses. */

@@ -111,8 +111,28 @@ public record Deployment(String prefix) {
         };
     }
 
-    /** Where the entry point routes a service: {@code /api/<service>}, which is also the service's root path. */
+    /** Where the load balancer checks a task: the service's readiness (its tables, queue and bus reachable). */
+    public static final String READINESS_PATH = "/q/health/ready";
+
+    /** What the entry point refuses: a service's own endpoints, {@code /api/<service>/q/…}. */
+    public static final String PRIVATE_PATHS = "/api/*/q/*";
+
+    /** Where the entry point routes a service: {@code /api/<service>/…}. */
     public static String apiPath(Service service) {
         return "/api/" + service.serviceName();
+    }
+
+    /** A URL rewrite: what the load balancer matches in a request's path, and what it sends on instead. */
+    public record Rewrite(String regex, String replace) {
+
+        /** The path the service receives; the same as the load balancer's (simple regex, no lookaround). */
+        public String apply(String path) {
+            return path.replaceFirst(regex, replace);
+        }
+    }
+
+    /** {@code /api/<service>/protection-groups?x=1} reaches the service as {@code /protection-groups?x=1}. */
+    public static Rewrite rewrite(Service service) {
+        return new Rewrite("^" + apiPath(service) + "/(.*)$", "/$1");
     }
 }

@@ -2,6 +2,7 @@ package dev.drsorchestrator.aws;
 
 import dev.drsorchestrator.kit.auth.Roles;
 import java.util.List;
+import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -130,6 +131,22 @@ public final class IdentityStack extends Stack {
                         .accessTokenValidity(Duration.hours(1))
                         .enableTokenRevocation(true)
                         .build());
+        outputs(settings);
+    }
+
+    private void outputs(Settings settings) {
+        output("UserPoolId", pool.getUserPoolId(), "the user pool: create the first admin in it (docs/deploy.md)");
+        output("ConsoleClientId", console.getUserPoolClientId(), "the app client for people (code + PKCE)");
+        output("MachineClientId", machines.getUserPoolClientId(), "the app client for machines (client credentials)");
+        output("Issuer", issuer(), "the token issuer the services trust");
+        output(
+                "SignInDomain",
+                "https://" + settings.cognitoDomainPrefix() + ".auth." + getRegion() + ".amazoncognito.com",
+                "sign-in and the token endpoint (/oauth2/token)");
+    }
+
+    private void output(String id, String value, String description) {
+        CfnOutput.Builder.create(this, id).value(value).description(description).build();
     }
 
     public UserPool pool() {

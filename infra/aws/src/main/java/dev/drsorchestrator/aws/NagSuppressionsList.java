@@ -71,6 +71,18 @@ final class NagSuppressionsList {
                 true);
     }
 
+    /** A task role's {@code cloudwatch:PutMetricData}, which has no resource type. */
+    static void metrics(software.constructs.IConstruct role) {
+        NagSuppressions.addResourceSuppressions(
+                role,
+                List.of(iam5(
+                        "cloudwatch:PutMetricData has no resource type, so AWS requires *; it is limited to the "
+                                + "deployment's namespace by the cloudwatch:namespace condition",
+                        List.of(),
+                        List.of("^Resource::\\*$"))),
+                true);
+    }
+
     /** A task definition's execution role, which pulls the image and writes the logs. */
     static void executionRole(software.constructs.IConstruct task) {
         NagSuppressions.addResourceSuppressions(

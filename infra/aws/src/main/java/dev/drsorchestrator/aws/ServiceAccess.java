@@ -33,7 +33,10 @@ final class ServiceAccess {
                     "no resource type; ReverseReplication depends on it"),
             Map.entry("drs:ListTagsForResource", "no resource type in this form; StartRecovery depends on it"),
             Map.entry("ec2:Describe*", "EC2's Describe actions support no resource-level permissions"),
-            Map.entry("ssm:GetCommandInvocation", "SSM defines no resource type for GetCommandInvocation"));
+            Map.entry("ssm:GetCommandInvocation", "SSM defines no resource type for GetCommandInvocation"),
+            Map.entry(
+                    "cloudwatch:PutMetricData",
+                    "CloudWatch defines no resource type for PutMetricData; the namespace is a condition instead"));
 
     private ServiceAccess() {}
 
@@ -45,6 +48,13 @@ final class ServiceAccess {
         // Unreadable messages go to the dead-letter queue at once, with the reason; readiness looks both queues up.
         core.deadLetters(service).grantSendMessages(role);
         core.bus().grantPutEventsTo(role);
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .sid("OwnMetrics")
+                .actions(List.of("cloudwatch:PutMetricData"))
+                .resources(List.of("*"))
+                .conditions(Map.of("StringEquals", Map.of("cloudwatch:namespace", ObservabilityStack.NAMESPACE)))
+                .build());
+        NagSuppressionsList.metrics(role);
         Stack stack = Stack.of(role);
         switch (service) {
             case PLAN -> {

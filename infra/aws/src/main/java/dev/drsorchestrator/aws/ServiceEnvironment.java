@@ -43,13 +43,14 @@ public final class ServiceEnvironment {
     /** The configuration properties, by name, that the service gets in this deployment. */
     public static Map<String, String> properties(Service service, Deployment deployment, Wiring wiring) {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("quarkus.http.root-path", Deployment.apiPath(service));
         p.put("kit.bus-name", deployment.busName());
         p.put("kit.rule-prefix", deployment.rulePrefix());
         p.put("kit.inbox.queue", deployment.inboxQueue(service));
         p.put("kit.aws.region", wiring.region());
         p.put("kit.auth.issuer", wiring.issuer());
         p.put("kit.auth.client-ids", String.join(",", wiring.clientIds()));
+        // The service's own metrics, for the dashboard and alarms.
+        p.put("kit.metrics.cloudwatch.namespace", ObservabilityStack.NAMESPACE);
         for (TableDefinition table : Deployment.tables(service)) {
             p.put(table.property(), deployment.tableName(table));
         }

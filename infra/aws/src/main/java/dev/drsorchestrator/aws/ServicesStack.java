@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -42,12 +43,13 @@ import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.PortMapping;
 import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.ecs.ScalableTaskCount;
-import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationTargetsProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListenerRule;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
 import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
+import software.amazon.awscdk.services.elasticloadbalancingv2.CfnListenerRule;
 import software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptions;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
@@ -106,10 +108,7 @@ public final class ServicesStack extends Stack {
                                 .build(),
                         SubnetConfiguration.builder()
                                 .name("services")
-                                .subnetType(
-                                        settings.natGateways() > 0
-                                                ? SubnetType.PRIVATE_WITH_EGRESS
-                                                : SubnetType.PRIVATE_ISOLATED)
+                                .subnetType(SubnetType.PRIVATE_WITH_EGRESS)
                                 .cidrMask(20)
                                 .build()))
                 .flowLogs(Map.of(
@@ -167,7 +166,28 @@ public final class ServicesStack extends Stack {
                                                 + "such as /api/plan-service/recovery-plans.\"}")
                                         .build()))
                         .build());
+        // The services' own endpoints (/q/health, /q/metrics, /q/openapi) stay inside the VPC.
+        ApplicationListenerRule.Builder.create(this, "NoServiceEndpoints")
+                .listener(https)
+                .priority(1)
+                .conditions(List.of(ListenerCondition.pathPatterns(List.of(Deployment.PRIVATE_PATHS))))
+                .action(ListenerAction.fixedResponse(
+                        404,
+                        FixedResponseOptions.builder()
+                                .contentType("application/problem+json")
+                                .messageBody("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+                                        + "\"detail\":\"A service's own endpoints (/q/…) are not exposed.\"}")
+                                .build()))
+                .build();
         entryPoint.addRedirect();
+        CfnOutput.Builder.create(this, "EntryPointDnsName")
+                .value(entryPoint.getLoadBalancerDnsName())
+                .description("point " + settings.domainName() + " at this name (a CNAME or an alias record)")
+                .build();
+        CfnOutput.Builder.create(this, "ApiUrl")
+                .value(settings.publicUrl() + "/api/")
+                .description("the APIs: /api/<service>/…")
+                .build();
         new EdgeProtection(this, "Waf", settings, entryPoint);
 
         Wiring wiring = new Wiring(
@@ -244,24 +264,22 @@ public final class ServicesStack extends Stack {
                             .build())
                     .assignPublicIp(false)
                     .build();
-            ApplicationTargetGroup target = https.addTargets(
-                    Names.id(service.serviceName()),
-                    AddApplicationTargetsProps.builder()
-                            .priority(priority)
-                            .conditions(List.of(ListenerCondition.pathPatterns(
-                                    List.of(Deployment.apiPath(service), Deployment.apiPath(service) + "/*"))))
-                            .protocol(ApplicationProtocol.HTTP)
-                            .port(Deployment.port(service))
-                            .targets(List.of(fargate))
-                            .deregistrationDelay(Duration.seconds(30))
-                            .healthCheck(HealthCheck.builder()
-                                    .path(Deployment.apiPath(service) + "/q/health/ready")
-                                    .healthyHttpCodes("200")
-                                    .interval(Duration.seconds(15))
-                                    .healthyThresholdCount(2)
-                                    .unhealthyThresholdCount(3)
-                                    .build())
-                            .build());
+            ApplicationTargetGroup target = ApplicationTargetGroup.Builder.create(
+                            this, Names.id(service.serviceName()) + "Target")
+                    .vpc(vpc)
+                    .protocol(ApplicationProtocol.HTTP)
+                    .port(Deployment.port(service))
+                    .targets(List.of(fargate))
+                    .deregistrationDelay(Duration.seconds(30))
+                    .healthCheck(HealthCheck.builder()
+                            .path(Deployment.READINESS_PATH)
+                            .healthyHttpCodes("200")
+                            .interval(Duration.seconds(15))
+                            .healthyThresholdCount(2)
+                            .unhealthyThresholdCount(3)
+                            .build())
+                    .build();
+            route(https, service, target, priority);
             priority += 10;
 
             scaleOnInbox(fargate, core.inbox(service), settings.maxTasks());
@@ -271,6 +289,31 @@ public final class ServicesStack extends Stack {
             logs.put(service, log);
             targets.put(service, target);
         }
+    }
+
+    /**
+     * {@code /api/<service>/…} goes to the service as {@code /…}: the load balancer rewrites the path, so every
+     * service keeps serving at its root, as it does locally (and as the console's local proxy forwards to it).
+     */
+    private void route(ApplicationListener https, Service service, ApplicationTargetGroup target, int priority) {
+        ApplicationListenerRule rule = ApplicationListenerRule.Builder.create(
+                        this, Names.id(service.serviceName()) + "Route")
+                .listener(https)
+                .priority(priority)
+                .conditions(List.of(ListenerCondition.pathPatterns(List.of(Deployment.apiPath(service) + "/*"))))
+                .action(ListenerAction.forward(List.of(target)))
+                .build();
+        Deployment.Rewrite rewrite = Deployment.rewrite(service);
+        ((CfnListenerRule) rule.getNode().getDefaultChild())
+                .setTransforms(List.of(CfnListenerRule.TransformProperty.builder()
+                        .type("url-rewrite")
+                        .urlRewriteConfig(CfnListenerRule.RewriteConfigObjectProperty.builder()
+                                .rewrites(List.of(CfnListenerRule.RewriteConfigProperty.builder()
+                                        .regex(rewrite.regex())
+                                        .replace(rewrite.replace())
+                                        .build()))
+                                .build())
+                        .build()));
     }
 
     /** The recovery account itself first (no role), then each member account through its role. */

@@ -120,7 +120,9 @@ public record Settings(
         if (alarmEmail != null && !alarmEmail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             problems.add("alarmEmail: '" + alarmEmail + "' is not an e-mail address");
         }
-        int nat = r.number("natGateways", 1, 0, 3);
+        // At least one: the tasks reach ECR, SQS, EventBridge, CloudWatch and DRS through it (only DynamoDB has an
+        // endpoint in the VPC).
+        int nat = r.number("natGateways", 1, 1, 3);
         int maxTasks = r.number("maxTasks", 4, 1, 50);
         int retention = r.number("logRetentionDays", 90, 1, 3653);
         if (!RETENTION_DAYS.contains(retention)) {

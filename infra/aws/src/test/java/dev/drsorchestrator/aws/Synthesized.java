@@ -32,8 +32,7 @@ final class Synthesized {
 
     private Synthesized(Map<String, Object> context) {
         try {
-            outdir = Files.createTempDirectory("cdk-out");
-            outdir.toFile().deleteOnExit();
+            outdir = Files.createDirectories(Path.of("target", "cdk.out"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

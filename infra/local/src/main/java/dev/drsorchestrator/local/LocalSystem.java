@@ -273,6 +273,9 @@ public final class LocalSystem implements AutoCloseable {
         } else {
             // C1 only: the services start in about half the time on a small machine, and they are not CPU-bound.
             command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+            // Neither %dev nor %prod (which wants AWS's names from the environment): the base settings plus the
+            // launcher's own below.
+            command.add("-Dquarkus.profile=local");
         }
         settings(c).forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add("-jar");

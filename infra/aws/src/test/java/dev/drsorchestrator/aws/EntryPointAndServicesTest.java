@@ -1,0 +1,133 @@
+package dev.drsorchestrator.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drsorchestrator.contracts.routing.Service;
+import dev.drsorchestrator.kit.auth.Roles;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** The five services on Fargate behind one HTTPS entry point with WAF; the user pool with the role groups. */
+class EntryPointAndServicesTest {
+
+    private final Synthesized deployment = Synthesized.deployment();
+    private final Template services = deployment.template(deployment.stacks.services());
+    private final Template identity = deployment.template(deployment.stacks.identity());
+
+    @Test
+    void eachServiceRunsOnFargateInPrivateSubnetsWithAtLeastOneTask() {
+        services.resourceCountIs("AWS::ECS::Service", Service.values().length);
+        services.allResourcesProperties(
+                "AWS::ECS::Service",
+                Match.objectLike(Map.of(
+                        "LaunchType",
+                        "FARGATE",
+                        "DesiredCount",
+                        1,
+                        "NetworkConfiguration",
+                        Map.of("AwsvpcConfiguration", Match.objectLike(Map.of("AssignPublicIp", "DISABLED"))))));
+        services.allResourcesProperties(
+                "AWS::ApplicationAutoScaling::ScalableTarget",
+                Match.objectLike(Map.of("MinCapacity", 1, "MaxCapacity", 4)));
+        // Step scaling on inbox depth: one policy that adds tasks, one that removes them.
+        services.resourceCountIs("AWS::ApplicationAutoScaling::ScalingPolicy", 2 * Service.values().length);
+        services.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Match.objectLike(Map.of(
+                        "MetricName", "ApproximateNumberOfMessagesVisible",
+                        "Namespace", "AWS/SQS",
+                        "ComparisonOperator", "GreaterThanOrEqualToThreshold",
+                        "Threshold", 200)));
+    }
+
+    @Test
+    void theEntryPointRoutesEachServicesApiPathAndChecksItsReadiness() {
+        for (Service service : Service.values()) {
+            String path = "/api/" + service.serviceName();
+            Deployment.Rewrite rewrite = Deployment.rewrite(service);
+            Object condition =
+                    Map.of("Field", "path-pattern", "PathPatternConfig", Map.of("Values", List.of(path + "/*")));
+            Object rewrites =
+                    Map.of("Rewrites", List.of(Map.of("Regex", rewrite.regex(), "Replace", rewrite.replace())));
+            Object transform = Map.of("Type", "url-rewrite", "UrlRewriteConfig", rewrites);
+            services.hasResourceProperties(
+                    "AWS::ElasticLoadBalancingV2::ListenerRule",
+                    Match.objectLike(Map.of("Conditions", List.of(condition), "Transforms", List.of(transform))));
+            // The service serves at its root, as it does locally.
+            assertThat(rewrite.apply(path + "/protection-groups/pg-1")).isEqualTo("/protection-groups/pg-1");
+            assertThat(rewrite.apply(path + "/q/health/ready")).isEqualTo("/q/health/ready");
+            services.hasResourceProperties(
+                    "AWS::ElasticLoadBalancingV2::TargetGroup",
+                    Match.objectLike(Map.of(
+                            "HealthCheckPath", "/q/health/ready",
+                            "Port", Deployment.port(service),
+                            "TargetType", "ip")));
+        }
+        // Before every service's route: their own endpoints are not exposed.
+        services.hasResourceProperties(
+                "AWS::ElasticLoadBalancingV2::ListenerRule",
+                Match.objectLike(Map.of(
+                        "Priority", 1,
+                        "Conditions",
+                                List.of(Map.of(
+                                        "Field",
+                                        "path-pattern",
+                                        "PathPatternConfig",
+                                        Map.of("Values", List.of("/api/*/q/*")))),
+                        "Actions", List.of(Match.objectLike(Map.of("Type", "fixed-response"))))));
+        services.hasResourceProperties(
+                "AWS::ElasticLoadBalancingV2::Listener",
+                Match.objectLike(Map.of(
+                        "Protocol",
+                        "HTTPS",
+                        "Port",
+                        443,
+                        "Certificates",
+                        List.of(Map.of("CertificateArn", deployment.settings.certificateArn())))));
+    }
+
+    @Test
+    void wafLimitsRatesAndAppliesAwsManagedRulesOnTheEntryPoint() {
+        String acl = services.findResources("AWS::WAFv2::WebACL").toString();
+        assertThat(acl)
+                .contains("RateLimitPerAddress", "Limit=2000", "AggregateKeyType=IP")
+                .contains("AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet")
+                .contains("AWSManagedRulesAmazonIpReputationList")
+                .contains("Scope=REGIONAL");
+        services.resourceCountIs("AWS::WAFv2::WebACLAssociation", 1);
+    }
+
+    @Test
+    void theUserPoolHasOneGroupPerRoleAClientForPeopleAndOneForMachines() {
+        for (String role : Roles.LADDER) {
+            identity.hasResourceProperties("AWS::Cognito::UserPoolGroup", Match.objectLike(Map.of("GroupName", role)));
+        }
+        identity.resourceCountIs("AWS::Cognito::UserPoolGroup", Roles.LADDER.size());
+        identity.hasResourceProperties(
+                "AWS::Cognito::UserPoolClient",
+                Match.objectLike(Map.of(
+                        "AllowedOAuthFlows", List.of("code"),
+                        "GenerateSecret", false,
+                        "CallbackURLs", List.of("https://dr.example.com/"))));
+        identity.hasResourceProperties(
+                "AWS::Cognito::UserPoolClient",
+                Match.objectLike(Map.of(
+                        "AllowedOAuthFlows", List.of("client_credentials"),
+                        "GenerateSecret", true,
+                        "AllowedOAuthScopes", Match.anyValue())));
+        String machines = identity.findResources("AWS::Cognito::UserPoolClient").toString();
+        for (String role : Roles.LADDER) {
+            assertThat(machines).contains("/" + role);
+        }
+        identity.hasResourceProperties(
+                "AWS::Cognito::UserPool",
+                Match.objectLike(Map.of(
+                        "MfaConfiguration",
+                        "ON",
+                        "AdminCreateUserConfig",
+                        Match.objectLike(Map.of("AllowAdminCreateUserOnly", true)))));
+    }
+}

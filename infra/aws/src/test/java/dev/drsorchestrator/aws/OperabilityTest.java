@@ -1,0 +1,112 @@
+package dev.drsorchestrator.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drsorchestrator.contracts.routing.Service;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.CfnElement;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.sqs.Queue;
+
+/** Nothing is lost unseen: every queue has a dead-letter queue and an alarm; every log is kept for a while. */
+@SuppressWarnings("unchecked")
+class OperabilityTest {
+
+    private final Synthesized deployment = Synthesized.deployment();
+    private final CoreStack core = deployment.stacks.core();
+    private final Template alarms = deployment.template(deployment.stacks.observability());
+
+    @Test
+    void everyQueueHasADeadLetterQueueOrIsOne() {
+        Map<String, Map<String, Object>> queues = deployment.template(core).findResources("AWS::SQS::Queue");
+        String all = queues.toString() + deployment.template(core).findResources("AWS::Events::Rule");
+        for (Map.Entry<String, Map<String, Object>> queue : queues.entrySet()) {
+            Map<String, Object> props = (Map<String, Object>) queue.getValue().get("Properties");
+            boolean hasDeadLetters = props.containsKey("RedrivePolicy");
+            boolean isDeadLetters = all.contains("deadLetterTargetArn={Fn::GetAtt=[" + queue.getKey() + ", Arn]}")
+                    || all.contains("DeadLetterConfig={Arn={Fn::GetAtt=[" + queue.getKey() + ", Arn]}}");
+            assertThat(hasDeadLetters || isDeadLetters)
+                    .as(queue.getKey() + " has a dead-letter queue or is one")
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void everyQueueHasAnAlarmThatNotifiesTheOperationsTopic() {
+        for (Service service : Service.values()) {
+            assertAlarmOn(core.deadLetters(service), "ApproximateNumberOfMessagesVisible", 0);
+            assertAlarmOn(core.inbox(service), "ApproximateAgeOfOldestMessage", 300);
+        }
+        assertAlarmOn(core.undeliverable(), "ApproximateNumberOfMessagesVisible", 0);
+        alarms.allResourcesProperties(
+                "AWS::CloudWatch::Alarm",
+                Match.objectLike(Map.of(
+                        "AlarmActions", List.of(Map.of("Fn::ImportValue", Match.stringLikeRegexp(".*Operations.*"))),
+                        "AlarmDescription", Match.anyValue())));
+    }
+
+    @Test
+    void theServicesOwnFiguresAreAlarmedAndOnTheDashboard() {
+        for (String metric : List.of("kit.outbox.publish.failures", "execution.wave.timeouts")) {
+            alarms.hasResourceProperties(
+                    "AWS::CloudWatch::Alarm",
+                    Match.objectLike(Map.of(
+                            "Namespace",
+                            ObservabilityStack.NAMESPACE,
+                            "MetricName",
+                            Match.stringLikeRegexp(metric + ".*"))));
+        }
+        String dashboard = alarms.findResources("AWS::CloudWatch::Dashboard").toString();
+        for (String shown : List.of(
+                "ExecutionFailed",
+                "WaveCompleted",
+                "kit.inbox.delivery.latency",
+                "drs.throttled",
+                "drs.launch.failures",
+                "ApproximateAgeOfOldestMessage",
+                "FailedInvocations")) {
+            assertThat(dashboard).as("the dashboard shows " + shown).contains(shown);
+        }
+    }
+
+    @Test
+    void everyLogGroupHasARetention() {
+        for (Stack stack : deployment.stacks.all()) {
+            deployment
+                    .template(stack)
+                    .findResources("AWS::Logs::LogGroup")
+                    .forEach((id, group) -> assertThat(
+                                    ((Map<String, Object>) group.get("Properties")).get("RetentionInDays"))
+                            .as(stack.getStackName() + " " + id + " keeps its logs for logRetentionDays")
+                            .isEqualTo(90));
+        }
+        assertThat(deployment.template(deployment.stacks.services()).findResources("AWS::Logs::LogGroup"))
+                .as("one per service, and the VPC's flow log")
+                .hasSize(Service.values().length + 1);
+    }
+
+    private void assertAlarmOn(Queue queue, String metric, int threshold) {
+        String export = core.getLogicalId((CfnElement) queue.getNode().getDefaultChild());
+        alarms.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Match.objectLike(Map.of(
+                        "MetricName",
+                        metric,
+                        "Namespace",
+                        "AWS/SQS",
+                        "Threshold",
+                        threshold,
+                        "ComparisonOperator",
+                        "GreaterThanThreshold",
+                        "Dimensions",
+                        List.of(Map.of(
+                                "Name",
+                                "QueueName",
+                                "Value",
+                                Map.of("Fn::ImportValue", Match.stringLikeRegexp(".*" + export + ".*")))))));
+    }
+}
