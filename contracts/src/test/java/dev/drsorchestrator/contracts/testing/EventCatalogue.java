@@ -90,11 +90,15 @@ public final class EventCatalogue {
 
         md.append("\n## Routing rules\n\nDerived by `RoutingTable.rules()` (bus and rule prefix `")
                 .append(RoutingTable.DEFAULT_BUS_NAME)
-                .append("`); every deployment creates exactly these. ")
+                .append(
+                        "`), plus `RoutingTable.forwardedRules()`: the copy on the project bus for DRS events that member ")
+                .append("accounts forward (`infra/aws`); every deployment creates exactly these. ")
                 .append("Each inbox queue has a dead-letter queue `<queue>-dlq` (maxReceiveCount ")
                 .append(Service.MAX_RECEIVE_COUNT)
                 .append(").\n\n| rule | bus | target queue | event pattern |\n|---|---|---|---|\n");
-        for (RuleDefinition rule : RoutingTable.rules()) {
+        List<RuleDefinition> rules = new java.util.ArrayList<>(RoutingTable.rules());
+        rules.addAll(RoutingTable.forwardedRules(RoutingTable.DEFAULT_BUS_NAME, RoutingTable.DEFAULT_BUS_NAME));
+        for (RuleDefinition rule : rules) {
             md.append("| `")
                     .append(rule.name())
                     .append("` | `")
