@@ -20,7 +20,10 @@ import dev.drsorchestrator.drsadapter.domain.JobPhase;
 import dev.drsorchestrator.drsadapter.domain.JobRequest;
 import dev.drsorchestrator.drsadapter.domain.JobStore;
 import dev.drsorchestrator.drsadapter.domain.Member;
+import dev.drsorchestrator.kit.metrics.CloudWatchNames;
 import dev.drsorchestrator.kit.testing.KitTestResource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -42,6 +45,9 @@ class LaunchTest extends DevstackTest {
 
     @Inject
     JobStore store;
+
+    @Inject
+    MeterRegistry metrics;
 
     @Test
     void aWaveOf250ServersIsSplitIntoThreeJobsAndTheThirdWaitsForCapacity() {
@@ -156,6 +162,7 @@ class LaunchTest extends DevstackTest {
 
     @Test
     void withThirtyPercentOfCallsThrottledTheWaveStillCompletes() {
+        double throttledBefore = sum(CloudWatchNames.Meters.DRS_THROTTLED);
         drs.faults(new DrsSettings.Faults(Set.of(), 0, 0.3, 0, 0, 0, false));
         ExecutionId execution = ExecutionId.random();
         List<ServerSnapshot> servers = fleet(20, Criticality.CRITICAL);
@@ -169,6 +176,18 @@ class LaunchTest extends DevstackTest {
                 .contains("ThrottlingException");
         assertThat(startsOf(servers).stream().filter(c -> c.outcome().equals("OK")))
                 .hasSize(1);
+        // Each throttled attempt counted, by operation (retried ones too: the wave completed).
+        assertThat(sum(CloudWatchNames.Meters.DRS_THROTTLED)).isGreaterThan(throttledBefore);
+        assertThat(metrics.find(CloudWatchNames.Meters.DRS_THROTTLED).counters())
+                .extracting(c -> c.getId().getTag(CloudWatchNames.OPERATION))
+                .isNotEmpty()
+                .doesNotContainNull();
+    }
+
+    private double sum(String meter) {
+        return metrics.find(meter).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     @Test
@@ -190,6 +209,7 @@ class LaunchTest extends DevstackTest {
 
     @Test
     void aServerThatFailsToLaunchIsReportedFailedWithDrsReason() {
+        double failuresBefore = sum(CloudWatchNames.Meters.DRS_LAUNCH_FAILURES);
         ExecutionId execution = ExecutionId.random();
         List<ServerSnapshot> servers = fleet(3, Criticality.CRITICAL);
         String failing = servers.get(1).sourceServerId().value();
@@ -204,6 +224,10 @@ class LaunchTest extends DevstackTest {
         assertThat(byServer.values())
                 .filteredOn(s -> s.launchStatus() == LaunchStatus.LAUNCHED)
                 .hasSize(2);
+        // Counted right after the tracker recorded it, which may be just after the event went out.
+        Awaitility.await()
+                .untilAsserted(() -> assertThat(sum(CloudWatchNames.Meters.DRS_LAUNCH_FAILURES))
+                        .isEqualTo(failuresBefore + 1));
     }
 
     @Test

@@ -30,10 +30,13 @@ import dev.drsorchestrator.contracts.model.FailurePolicy;
 import dev.drsorchestrator.contracts.model.ServerSnapshot;
 import dev.drsorchestrator.contracts.model.Trigger;
 import dev.drsorchestrator.contracts.model.WaveSnapshot;
+import dev.drsorchestrator.kit.metrics.CloudWatchNames;
 import dev.drsorchestrator.kit.testing.Identities;
 import dev.drsorchestrator.kit.testing.KitTestResource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +46,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KitTestResource.class)
 class ControlsTest extends DevstackTest {
+
+    @Inject
+    MeterRegistry metrics;
+
+    private double waveTimeouts() {
+        var counter = metrics.find(CloudWatchNames.Meters.WAVE_TIMEOUTS).counter();
+        return counter == null ? 0 : counter.count();
+    }
 
     private ExecutionId start(ExecutionType type, boolean approval, List<WaveSnapshot> waves) {
         return request(Fixtures.request(ExecutionId.random(), PlanId.random(), type, approval ? 1 : 0, waves))
@@ -311,6 +322,7 @@ class ControlsTest extends DevstackTest {
     void aWaveThatDoesNotFinishInTimeFails() {
         ExecutionId id = start(ExecutionType.RECOVERY, false, map(threeTiers(), "db", w -> Fixtures.withTimeout(w, 5)));
         bus.awaitEvent(WaveLaunchRequested.class, l -> l.executionId().equals(id)); // never answered
+        double timeoutsBefore = waveTimeouts();
         clock.advance(Duration.ofMinutes(6));
         ExecutionFailed failed =
                 bus.awaitEvent(ExecutionFailed.class, e -> e.executionId().equals(id));
@@ -318,6 +330,8 @@ class ControlsTest extends DevstackTest {
         assertThat(bus.awaitEvent(WaveFailed.class, e -> e.executionId().equals(id))
                         .reason())
                 .contains("LAUNCH");
+        // Counted once the timed-out wave's change committed (other tests' executions may time out meanwhile too).
+        await().untilAsserted(() -> assertThat(waveTimeouts()).isGreaterThanOrEqualTo(timeoutsBefore + 1));
     }
 
     @Test

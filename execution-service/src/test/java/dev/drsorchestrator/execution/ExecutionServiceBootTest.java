@@ -6,8 +6,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 
 import dev.drsorchestrator.kit.testing.KitTestResource;
+import io.micrometer.cloudwatch2.CloudWatchMeterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -18,6 +22,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KitTestResource.class)
 class ExecutionServiceBootTest {
+
+    @Inject
+    MeterRegistry metrics;
 
     @Test
     void serviceBootsAndIsReadyOnceItsTablesAndQueueExist() {
@@ -39,6 +46,14 @@ class ExecutionServiceBootTest {
                 .body("info.title", equalTo("DRS Orchestrator execution-service"))
                 .body("paths", hasKey("/executions/{id}/waves/{waveId}/retry"));
         given().when().get("/q/metrics").then().statusCode(200);
+    }
+
+    @Test
+    void publishesNoMetricsToCloudWatchWithoutANamespace() {
+        // kit.metrics.cloudwatch.namespace is unset here: Prometheus only (CloudWatchMetricsTest sets it).
+        assertThat(((CompositeMeterRegistry) metrics).getRegistries())
+                .isNotEmpty()
+                .noneMatch(r -> r instanceof CloudWatchMeterRegistry);
     }
 
     @Test

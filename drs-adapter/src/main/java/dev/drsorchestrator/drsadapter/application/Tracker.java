@@ -3,6 +3,8 @@ package dev.drsorchestrator.drsadapter.application;
 import dev.drsorchestrator.contracts.envelope.EventPayload;
 import dev.drsorchestrator.contracts.ids.DrsJobId;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
+import dev.drsorchestrator.contracts.model.JobStatus;
+import dev.drsorchestrator.contracts.model.ServerLaunchState;
 import dev.drsorchestrator.drsadapter.config.DrsConfig;
 import dev.drsorchestrator.drsadapter.domain.DrsCallFailed;
 import dev.drsorchestrator.drsadapter.domain.JobKind;
@@ -14,6 +16,7 @@ import dev.drsorchestrator.drsadapter.domain.JobView;
 import dev.drsorchestrator.drsadapter.domain.RecoveryApi;
 import dev.drsorchestrator.drsadapter.domain.RecoveryInstanceView;
 import dev.drsorchestrator.drsadapter.domain.Scope;
+import dev.drsorchestrator.kit.metrics.CloudWatchNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -128,6 +131,8 @@ public class Tracker {
             return;
         }
         Instant now = clock.instant();
+        Map<SourceServerId, ServerLaunchState> before = new HashMap<>(j.reported);
+        JobStatus statusBefore = j.jobStatus;
         Optional<EventPayload> event = JobObserver.observe(
                 j,
                 view,
@@ -142,6 +147,7 @@ public class Tracker {
             LOG.debugf("%s was updated by another instance; it is read again at the next poll", j.id);
             return;
         }
+        countLaunchFailures(metrics, JobObserver.failedLaunches(j, before, statusBefore));
         if (event.isPresent()) {
             LOG.infof("%s: DRS job %s is %s (%s)", j.id, j.jobId, j.jobStatus, counts(j));
         }
@@ -166,6 +172,13 @@ public class Tracker {
             }
         }
         return new JobObserver.Details(failures, instances);
+    }
+
+    /** {@code drs.launch.failures}: one per server whose launch failed, counted by the instance that recorded it. */
+    static void countLaunchFailures(MeterRegistry metrics, List<SourceServerId> failed) {
+        if (!failed.isEmpty()) {
+            metrics.counter(CloudWatchNames.Meters.DRS_LAUNCH_FAILURES).increment(failed.size());
+        }
     }
 
     private static String counts(JobRequest j) {

@@ -49,6 +49,35 @@ public final class JobObserver {
                 .toList();
     }
 
+    /**
+     * The servers whose launch failed with the observation just applied to {@code job}: those that became FAILED,
+     * and, when the job just completed, those it left unlaunched (PENDING or IN_PROGRESS), as execution-service
+     * reads them. None for termination jobs.
+     *
+     * @param before the job's server states before the observation
+     * @param statusBefore the job's status before the observation
+     */
+    public static List<SourceServerId> failedLaunches(
+            JobRequest job, Map<SourceServerId, ServerLaunchState> before, @Nullable JobStatus statusBefore) {
+        if (job.kind == JobKind.TERMINATE) {
+            return List.of();
+        }
+        boolean justCompleted = job.jobStatus == JobStatus.COMPLETED && statusBefore != JobStatus.COMPLETED;
+        List<SourceServerId> failed = new ArrayList<>();
+        job.reported.forEach((id, after) -> {
+            ServerLaunchState was = before.get(id);
+            boolean newlyFailed = after.launchStatus() == LaunchStatus.FAILED
+                    && (was == null || was.launchStatus() != LaunchStatus.FAILED);
+            boolean leftUnlaunched = justCompleted
+                    && (after.launchStatus() == LaunchStatus.PENDING
+                            || after.launchStatus() == LaunchStatus.IN_PROGRESS);
+            if (newlyFailed || leftUnlaunched) {
+                failed.add(id);
+            }
+        });
+        return failed;
+    }
+
     private static boolean was(JobRequest job, SourceServerId id, LaunchStatus status) {
         ServerLaunchState before = job.reported.get(id);
         return before != null && before.launchStatus() == status;

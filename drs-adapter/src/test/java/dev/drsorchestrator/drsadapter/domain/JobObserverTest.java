@@ -11,8 +11,10 @@ import dev.drsorchestrator.contracts.ids.SourceServerId;
 import dev.drsorchestrator.contracts.ids.WaveId;
 import dev.drsorchestrator.contracts.model.JobStatus;
 import dev.drsorchestrator.contracts.model.LaunchStatus;
+import dev.drsorchestrator.contracts.model.ServerLaunchState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,6 +71,46 @@ class JobObserverTest {
         assertThat(job.nextPollAt).isEqualTo(t.plusSeconds(15));
         observe(job, view(JobStatus.STARTED, LaunchStatus.IN_PROGRESS, LaunchStatus.PENDING), t);
         assertThat(job.pollDelayMillis).isEqualTo(2_000);
+    }
+
+    /** The servers whose launch failed with {@code view}, as the tracker counts them in drs.launch.failures. */
+    private static List<SourceServerId> failedBy(JobRequest job, JobView view) {
+        Map<SourceServerId, ServerLaunchState> before = new HashMap<>(job.reported);
+        JobStatus statusBefore = job.jobStatus;
+        observe(job, view, Instant.parse("2026-11-23T10:00:00Z"));
+        return JobObserver.failedLaunches(job, before, statusBefore);
+    }
+
+    @Test
+    void aServerCountsAsAFailedLaunchOnceWhenItFails() {
+        JobRequest job = job();
+        assertThat(failedBy(job, view(JobStatus.STARTED, LaunchStatus.IN_PROGRESS, LaunchStatus.PENDING)))
+                .isEmpty();
+        assertThat(failedBy(job, view(JobStatus.STARTED, LaunchStatus.IN_PROGRESS, LaunchStatus.FAILED)))
+                .containsExactly(B);
+        // Seen again, or with the job completing: B was counted already, and A launched.
+        assertThat(failedBy(job, view(JobStatus.STARTED, LaunchStatus.IN_PROGRESS, LaunchStatus.FAILED)))
+                .isEmpty();
+        assertThat(failedBy(job, view(JobStatus.COMPLETED, LaunchStatus.LAUNCHED, LaunchStatus.FAILED)))
+                .isEmpty();
+    }
+
+    @Test
+    void aJobThatCompletesWithoutLaunchingAServerCountsItAsFailed() {
+        JobRequest job = job();
+        failedBy(job, view(JobStatus.STARTED, LaunchStatus.IN_PROGRESS, LaunchStatus.PENDING));
+        assertThat(failedBy(job, view(JobStatus.COMPLETED, LaunchStatus.LAUNCHED, LaunchStatus.IN_PROGRESS)))
+                .containsExactly(B);
+        assertThat(failedBy(job, view(JobStatus.COMPLETED, LaunchStatus.LAUNCHED, LaunchStatus.IN_PROGRESS)))
+                .isEmpty();
+    }
+
+    @Test
+    void terminationJobsHaveNoLaunchFailures() {
+        JobRequest job = job();
+        job.kind = JobKind.TERMINATE;
+        assertThat(failedBy(job, view(JobStatus.COMPLETED, LaunchStatus.FAILED, LaunchStatus.PENDING)))
+                .isEmpty();
     }
 
     private static Optional<EventPayload> observe(JobRequest job, JobView view, Instant now) {

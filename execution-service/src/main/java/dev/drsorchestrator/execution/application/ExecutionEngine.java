@@ -17,6 +17,8 @@ import dev.drsorchestrator.execution.domain.ExecutionStore.Change;
 import dev.drsorchestrator.execution.domain.ExecutionStore.Stored;
 import dev.drsorchestrator.execution.domain.Outgoing;
 import dev.drsorchestrator.execution.domain.Timer;
+import dev.drsorchestrator.kit.metrics.CloudWatchNames;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +35,8 @@ import org.jspecify.annotations.Nullable;
  * a condition on the version it read. When another instance (or another poller thread) changed the execution
  * first, the input is decided again from the new state; so two instances on one queue never both advance an
  * execution from the same state, and nothing is kept in memory between inputs.
+ *
+ * <p>Counts {@code execution.wave.timeouts}: a wave timeout that fired while its wave attempt was still running.
  */
 @ApplicationScoped
 public class ExecutionEngine {
@@ -44,12 +48,14 @@ public class ExecutionEngine {
     private final Clock clock;
     private final int retries;
     private final Duration drillTtlUnit;
+    private final MeterRegistry metrics;
 
-    ExecutionEngine(ExecutionStore store, Clock clock, ExecutionConfig config) {
+    ExecutionEngine(ExecutionStore store, Clock clock, ExecutionConfig config, MeterRegistry metrics) {
         this.store = store;
         this.clock = clock;
         this.retries = config.conflictRetries();
         this.drillTtlUnit = config.drillTtlUnit();
+        this.metrics = metrics;
     }
 
     /**
@@ -93,7 +99,7 @@ public class ExecutionEngine {
 
     /** A report from drs-adapter about one of our executions. */
     public void onReport(ExecutionId id, EventPayload event, ConsumedEvent consumed) {
-        Optional<Execution> applied = decide(
+        Optional<Decided> applied = decide(
                 id,
                 e -> ExecutionMachine.apply(e, new Input.Reported(event), clock.instant()),
                 null,
@@ -109,15 +115,23 @@ public class ExecutionEngine {
 
     /** A due timer; harmless when another instance fired it first or it no longer applies. */
     public void onTimer(Timer timer) {
-        Optional<Execution> applied = decide(
+        boolean[] timesOut = {false};
+        Optional<Decided> applied = decide(
                 timer.executionId(),
-                e -> ExecutionMachine.apply(e, new Input.TimerFired(timer), clock.instant()),
+                e -> {
+                    timesOut[0] = ExecutionMachine.timesOut(e, timer);
+                    return ExecutionMachine.apply(e, new Input.TimerFired(timer), clock.instant());
+                },
                 timer,
                 null,
                 SERVICE_ACTOR,
                 null);
         if (applied.isEmpty()) {
             store.acknowledge(null, timer);
+        } else if (applied.get().saved() && timesOut[0]) {
+            // Counted by the instance whose change committed: once, however often the timer fires.
+            LOG.infof("wave %s of execution %s timed out", timer.waveId(), timer.executionId());
+            metrics.counter(CloudWatchNames.Meters.WAVE_TIMEOUTS).increment();
         }
     }
 
@@ -135,10 +149,14 @@ public class ExecutionEngine {
                         null,
                         control.actor(),
                         control.actorId())
+                .map(Decided::state)
                 .orElseThrow(() -> new ExecutionNotFound(id.value()));
     }
 
-    private Optional<Execution> decide(
+    /** What {@link #decide} did: the execution after the input, and whether this call stored the change. */
+    private record Decided(Execution state, boolean saved) {}
+
+    private Optional<Decided> decide(
             ExecutionId id,
             Function<Execution, Decision> machine,
             @Nullable Timer fired,
@@ -156,7 +174,7 @@ public class ExecutionEngine {
             Execution after = decision.state();
             if (decision.events().isEmpty() && decision.timers().isEmpty() && store.unchanged(stored.get(), after)) {
                 store.acknowledge(consumed, fired);
-                return Optional.of(after);
+                return Optional.of(new Decided(after, false));
             }
             boolean release = wasActive && after.status.isTerminal();
             ExecutionStore.Holds holds = release ? store.holds() : null;
@@ -165,10 +183,10 @@ public class ExecutionEngine {
                         change(decision, false, release, fired, consumed, actor, actorId),
                         stored.get().version(),
                         holds);
-                return Optional.of(after);
+                return Optional.of(new Decided(after, true));
             } catch (ExecutionStore.AlreadyDone e) {
                 LOG.debugf("%s", e.getMessage());
-                return Optional.of(after);
+                return Optional.of(new Decided(after, false));
             } catch (ExecutionStore.Conflict e) {
                 giveUpAfter(attempt, e);
             }

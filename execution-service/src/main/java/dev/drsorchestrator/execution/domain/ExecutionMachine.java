@@ -257,6 +257,18 @@ public final class ExecutionMachine {
     // ------------------------------------------------------------------------------------------------------ apply
 
     /**
+     * Whether {@code timer} times a wave out: a wave timeout whose wave attempt is still running. (A timer that fires
+     * late or twice, after the attempt ended or was retried, changes nothing.)
+     */
+    public static boolean timesOut(Execution e, Timer timer) {
+        return timer.kind() == Timer.Kind.WAVE_TIMEOUT
+                && timer.waveId() != null
+                && e.wave(timer.waveId())
+                        .filter(w -> w.status == WaveStatus.RUNNING && w.attempt == timer.attempt())
+                        .isPresent();
+    }
+
+    /**
      * Applies one input to the state (which it changes in place).
      *
      * @throws ControlRejected when an operator's control is not allowed in the current state
@@ -475,10 +487,11 @@ public final class ExecutionMachine {
                         + (timer.waveId() == null ? "" : " of wave " + timer.waveId() + " attempt " + timer.attempt())
                         + " due " + timer.dueAt());
         switch (timer.kind()) {
-            case WAVE_TIMEOUT ->
-                e.wave(timer.waveId() == null ? "" : timer.waveId())
-                        .filter(w -> w.status == WaveStatus.RUNNING && w.attempt == timer.attempt())
-                        .ifPresent(w -> w.timedOut = true);
+            case WAVE_TIMEOUT -> {
+                if (timesOut(e, timer)) {
+                    e.wave(timer.waveId()).ifPresent(w -> w.timedOut = true);
+                }
+            }
             case WAIT_AFTER ->
                 e.wave(timer.waveId() == null ? "" : timer.waveId())
                         .filter(w -> w.status == WaveStatus.RUNNING

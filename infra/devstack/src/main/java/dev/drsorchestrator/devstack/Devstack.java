@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.drsorchestrator.devstack.admin.AdminApi;
 import dev.drsorchestrator.devstack.admin.FleetFile;
 import dev.drsorchestrator.devstack.cloudwatch.AlarmService;
+import dev.drsorchestrator.devstack.cloudwatch.MetricsService;
 import dev.drsorchestrator.devstack.cognito.CognitoService;
 import dev.drsorchestrator.devstack.cognito.OAuthEndpoints;
 import dev.drsorchestrator.devstack.cognito.UserPools;
@@ -37,7 +38,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A local AWS in one JVM: SQS (ElasticMQ), DynamoDB (devstack's own), EventBridge, Scheduler, SNS, STS, SSM, Lambda,
- * CloudWatch alarm events, an EC2 subset ({@link #ec2()}), the DRS simulator and Cognito user pools (the identity provider: {@link #cognito()}), all
+ * CloudWatch alarm events and PutMetricData, an EC2 subset ({@link #ec2()}), the DRS simulator and Cognito user pools (the identity provider: {@link #cognito()}), all
  * on one edge port, routed by the SigV4 credential scope. Real AWS SDK v2 clients work against {@link #endpoint()}
  * unchanged.
  *
@@ -61,6 +62,7 @@ public final class Devstack implements AutoCloseable {
     private final SsmService ssm;
     private final LambdaService lambda;
     private final AlarmService alarms;
+    private final MetricsService metrics;
     private final DrsSimulator drs;
     private final Ec2 ec2;
     private final UserPools cognito;
@@ -87,6 +89,7 @@ public final class Devstack implements AutoCloseable {
             this.ssm = new SsmService(clock);
             this.lambda = new LambdaService(config.account(), config.region(), clock);
             this.alarms = new AlarmService(config.account(), config.region(), clock, events);
+            this.metrics = new MetricsService(clock);
             this.cognito = new UserPools(
                     config.account(),
                     config.region(),
@@ -113,6 +116,7 @@ public final class Devstack implements AutoCloseable {
             edge.register(sts);
             edge.register(ssm);
             edge.register(lambda);
+            edge.register(metrics);
             edge.register(new DrsApi(drs, sts::accountOf));
             edge.register(new Ec2Service(ec2, sts::accountOf, config.region()));
             edge.register(new CognitoService(cognito));
@@ -249,6 +253,11 @@ public final class Devstack implements AutoCloseable {
         return alarms;
     }
 
+    /** CloudWatch's PutMetricData: the data points the services published. */
+    public MetricsService metrics() {
+        return metrics;
+    }
+
     /** The Cognito user pools: the identity provider, with its {@link UserPools#defaultPool() default pool}. */
     public UserPools cognito() {
         return cognito;
@@ -268,7 +277,7 @@ public final class Devstack implements AutoCloseable {
     }
 
     /**
-     * Back to a fresh start: no queues, tables, buses but the default, rules, schedules, topics, alarms, fleet,
+     * Back to a fresh start: no queues, tables, buses but the default, rules, schedules, topics, alarms, metric data, fleet,
      * jobs, calls or faults; DRS timings back to the configured ones; only the default user pool, with its defaults
      * and no users (its signing keys stay).
      */
@@ -280,6 +289,7 @@ public final class Devstack implements AutoCloseable {
         ssm.reset();
         lambda.reset();
         alarms.reset();
+        metrics.reset();
         cognito.reset();
         deliveries.clear();
         drs.reset(config.seed());

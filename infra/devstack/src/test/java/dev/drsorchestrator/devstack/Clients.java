@@ -11,6 +11,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.drs.DrsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -89,6 +90,10 @@ final class Clients {
 
     LambdaClient lambda() {
         return build(LambdaClient.builder().httpClient(UrlConnectionHttpClient.create()), CREDENTIALS);
+    }
+
+    CloudWatchClient cloudWatch() {
+        return build(CloudWatchClient.builder().httpClient(UrlConnectionHttpClient.create()), CREDENTIALS);
     }
 
     DrsClient drs() {

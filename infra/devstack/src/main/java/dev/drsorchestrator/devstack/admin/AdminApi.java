@@ -22,8 +22,8 @@ import java.util.List;
 
 /**
  * {@code /_devstack/…}: what AWS has no API for. Seed the DRS fleet, inject faults, read the DRS call log, fire a
- * schedule or schedule rule now, set an alarm's state, configure SSM outcomes and fake Lambda results, rotate a user
- * pool's signing keys, reset. JSON in
+ * schedule or schedule rule now, set an alarm's state, read the metric data points published to CloudWatch, configure
+ * SSM outcomes and fake Lambda results, rotate a user pool's signing keys, reset. JSON in
  * and out; bad input is a 400 whose {@code error} names the field and the reason. {@code docs/devstack.md} lists
  * every route.
  */
@@ -140,6 +140,13 @@ public final class AdminApi {
             if (detail != null) {
                 out.set("detail", detail);
             }
+            return HttpResult.json(out);
+        }
+        if (path.equals("cloudwatch/metrics") && m.equals("GET")) {
+            ArrayNode out = Json.array();
+            devstack.metrics()
+                    .dataPoints(r.query().get("namespace"), r.query().get("metricName"))
+                    .forEach(point -> out.add(point.json()));
             return HttpResult.json(out);
         }
         if (parts.size() >= 3

@@ -15,7 +15,12 @@ public enum Protocol {
      * ec2Query (EC2): {@code <Response><Errors><Error><Code>…</Code><Message>…</Message></Error></Errors>
      * <RequestID>…</RequestID></Response>}; EC2 answers every client error with 400.
      */
-    EC2;
+    EC2,
+    /**
+     * Smithy RPC v2 CBOR (CloudWatch): a CBOR map with {@code __type} and {@code message}, the {@code smithy-protocol}
+     * header, and (CloudWatch is awsQuery-compatible) the query error code in {@code x-amzn-query-error}.
+     */
+    RPC_V2_CBOR;
 
     public HttpResult render(AwsServiceException e, String requestId, String jsonContentType) {
         return switch (this) {
@@ -49,6 +54,16 @@ public enum Protocol {
                         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>"
                                 + Xml.escape(e.code()) + "</Code><Message>" + Xml.escape(e.getMessage())
                                 + "</Message></Error></Errors><RequestID>" + requestId + "</RequestID></Response>");
+            case RPC_V2_CBOR -> {
+                ObjectNode body = Json.object().put("__type", e.code()).put("message", e.getMessage());
+                addFields(body, e.fields());
+                String queryCode = e.code().endsWith("Exception")
+                        ? e.code().substring(0, e.code().length() - 9)
+                        : e.code();
+                yield Cbor.result(e.status(), body)
+                        .header("x-amzn-RequestId", requestId)
+                        .header("x-amzn-query-error", queryCode + ";" + (e.status() >= 500 ? "Receiver" : "Sender"));
+            }
         };
     }
 

@@ -12,11 +12,13 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
- * Builds the AWS clients that no quarkus-amazon-services extension provides, from {@code kit.aws.*}: an endpoint
- * override, a region and static keys when configured (devstack), the SDK's default chains otherwise (AWS).
+ * Builds the AWS clients that no quarkus-amazon-services extension provides (EventBridge, CloudWatch), from
+ * {@code kit.aws.*}: an endpoint override, a region and static keys when configured (devstack), the SDK's default
+ * chains otherwise (AWS).
  */
 @ApplicationScoped
 public class AwsClients {
@@ -50,5 +52,13 @@ public class AwsClients {
 
     void close(@Disposes EventBridgeClient client) {
         client.close();
+    }
+
+    /**
+     * A new CloudWatch client for the metrics registry ({@code kit.metrics.CloudWatchMetrics}), which closes it.
+     * Asynchronous, as Micrometer's registry wants; the SDK's default async HTTP client (Netty).
+     */
+    public CloudWatchAsyncClient cloudWatch() {
+        return configure(CloudWatchAsyncClient.builder()).build();
     }
 }

@@ -40,6 +40,8 @@ public interface KitConfig {
 
     Audit audit();
 
+    Metrics metrics();
+
     interface Inbox {
         /** Whether to consume the inbox queue at all. */
         @WithDefault("true")
@@ -116,7 +118,27 @@ public interface KitConfig {
         Duration retention();
     }
 
-    /** The clients that no quarkus-amazon-services extension builds (EventBridge). */
+    /** Where the service's own meters go besides Prometheus ({@code /q/metrics}). */
+    interface Metrics {
+        CloudWatch cloudwatch();
+
+        /**
+         * CloudWatch: the project's own meters ({@code kit.}, {@code execution.}, {@code drs.}, {@code notifier.},
+         * {@code catalog.}, {@code plan.}), each with a {@code service} dimension, published to {@link #namespace()}
+         * every {@link #step()}. Off unless the namespace is set (infra/aws sets {@code
+         * KIT_METRICS_CLOUDWATCH_NAMESPACE}); metric names are in {@code kit.metrics.CloudWatchNames}.
+         */
+        interface CloudWatch {
+            /** The CloudWatch namespace, such as {@code DRSOrchestrator}; unset: nothing goes to CloudWatch. */
+            Optional<String> namespace();
+
+            /** How often the meters are published; each data point covers one step. */
+            @WithDefault("1m")
+            Duration step();
+        }
+    }
+
+    /** The clients that no quarkus-amazon-services extension builds (EventBridge, CloudWatch). */
     interface Aws {
         Optional<String> endpointOverride();
 

@@ -5,6 +5,7 @@ import dev.drsorchestrator.contracts.InboundEvent;
 import dev.drsorchestrator.contracts.envelope.InvalidEventException;
 import dev.drsorchestrator.kit.config.KitConfig;
 import dev.drsorchestrator.kit.dynamo.DuplicateEvent;
+import dev.drsorchestrator.kit.metrics.CloudWatchNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -13,6 +14,9 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +34,9 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * returns (or reports a duplicate). A failure leaves the message for SQS to deliver again, sooner at first (the
  * visibility timeout grows with each receive); after five receives the queue's redrive policy moves it to the
  * dead-letter queue. A message that is not a readable event goes to the dead-letter queue at once, with the reason.
+ *
+ * <p>Each received event's delivery latency (now minus its {@code metadata.occurredAt}, an AWS event's {@code time})
+ * is recorded in the timer {@code kit.inbox.delivery.latency} by {@code type}, redeliveries included.
  */
 @ApplicationScoped
 public class InboxPoller {
@@ -42,6 +49,7 @@ public class InboxPoller {
     private final ProcessedEvents processed;
     private final Instance<InboxHandler> handlers;
     private final MeterRegistry metrics;
+    private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
     private ExecutorService workers;
     private String queueUrl;
@@ -52,12 +60,14 @@ public class InboxPoller {
             KitConfig config,
             ProcessedEvents processed,
             Instance<InboxHandler> handlers,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            Clock clock) {
         this.sqs = sqs;
         this.config = config;
         this.processed = processed;
         this.handlers = handlers;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     void start(@Observes @Priority(300) StartupEvent event) {
@@ -127,6 +137,7 @@ public class InboxPoller {
             return;
         }
         String type = detailType(event);
+        recordDelivery(metrics, event, type, clock.instant());
         Delivery delivery = new Delivery(event.deduplicationId(), type, receiveCount(message));
         MDC.put(MDC_CORRELATION_ID, correlationId(event));
         Timer.Sample sample = Timer.start(metrics);
@@ -183,7 +194,24 @@ public class InboxPoller {
         sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
     }
 
-    private static String detailType(InboundEvent event) {
+    /**
+     * Records how long {@code event} took from its occurrence to {@code receivedAt} ({@code kit.inbox.delivery.latency}
+     * by {@code type}); zero when the sender's clock was ahead.
+     */
+    static void recordDelivery(MeterRegistry metrics, InboundEvent event, String type, Instant receivedAt) {
+        Duration latency = Duration.between(occurredAt(event), receivedAt);
+        metrics.timer(CloudWatchNames.Meters.INBOX_DELIVERY_LATENCY, CloudWatchNames.TYPE, type)
+                .record(latency.isNegative() ? Duration.ZERO : latency);
+    }
+
+    static Instant occurredAt(InboundEvent event) {
+        if (event instanceof InboundEvent.Project p) {
+            return p.event().metadata().occurredAt();
+        }
+        return ((InboundEvent.Aws) event).event().time();
+    }
+
+    static String detailType(InboundEvent event) {
         if (event instanceof InboundEvent.Project p) {
             return p.event().detailType();
         }

@@ -1,6 +1,7 @@
 package dev.drsorchestrator.kit.events;
 
 import dev.drsorchestrator.kit.config.KitConfig;
+import dev.drsorchestrator.kit.metrics.CloudWatchNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -30,6 +31,9 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
  * {@link #publish(List)} right after its transaction commits (no polling delay on the way to the next wave); a sweep
  * every {@code kit.outbox.sweep-interval} publishes whatever a crash or an EventBridge error left behind. An event
  * may so be published twice; consumers deduplicate on {@code metadata.eventId}.
+ *
+ * <p>Meters: {@code kit.outbox.published} (by {@code type}, the detail-type) for each event EventBridge accepted, and
+ * {@code kit.outbox.publish.failures} for each event it did not take (PutEvents failed, or refused that entry).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -83,10 +87,10 @@ public class OutboxRelay {
             try {
                 delete(put(batch));
             } catch (RuntimeException e) {
+                // put() counted the events it could not publish; a failed delete only means a later duplicate.
                 LOG.warnf(
                         "publishing %d event(s) failed (%s); the outbox sweep will retry them",
                         batch.size(), e.getMessage());
-                metrics.counter("drs.events.publish.failed").increment(batch.size());
             }
         }
     }
@@ -173,14 +177,20 @@ public class OutboxRelay {
     private List<Outbox.Entry> put(List<Outbox.Entry> entries) {
         List<Outbox.Entry> accepted = new ArrayList<>();
         for (List<Outbox.Entry> batch : batches(entries)) {
-            PutEventsResponse response = eventBridge.putEvents(r -> r.entries(batch.stream()
-                    .map(e -> PutEventsRequestEntry.builder()
-                            .eventBusName(config.busName())
-                            .source(e.event().source())
-                            .detailType(e.event().detailType())
-                            .detail(e.event().detailJson())
-                            .build())
-                    .toList()));
+            PutEventsResponse response;
+            try {
+                response = eventBridge.putEvents(r -> r.entries(batch.stream()
+                        .map(e -> PutEventsRequestEntry.builder()
+                                .eventBusName(config.busName())
+                                .source(e.event().source())
+                                .detailType(e.event().detailType())
+                                .detail(e.event().detailJson())
+                                .build())
+                        .toList()));
+            } catch (RuntimeException e) {
+                metrics.counter(CloudWatchNames.Meters.OUTBOX_PUBLISH_FAILURES).increment(batch.size());
+                throw e;
+            }
             List<PutEventsResultEntry> results = response.entries();
             for (int j = 0; j < batch.size(); j++) {
                 PutEventsResultEntry result = j < results.size() ? results.get(j) : null;
@@ -188,12 +198,13 @@ public class OutboxRelay {
                 if (result != null && result.errorCode() == null) {
                     accepted.add(entry);
                     metrics.counter(
-                                    "drs.events.published",
-                                    "type",
+                                    CloudWatchNames.Meters.OUTBOX_PUBLISHED,
+                                    CloudWatchNames.TYPE,
                                     entry.event().detailType())
                             .increment();
                 } else {
-                    metrics.counter("drs.events.publish.failed").increment();
+                    metrics.counter(CloudWatchNames.Meters.OUTBOX_PUBLISH_FAILURES)
+                            .increment();
                     LOG.warnf(
                             "EventBridge refused %s %s: %s %s; the outbox keeps it",
                             entry.event().detailType(),

@@ -3,6 +3,7 @@ package dev.drsorchestrator.drsadapter.adapter.out.aws;
 import dev.drsorchestrator.drsadapter.config.DrsConfig;
 import dev.drsorchestrator.drsadapter.domain.Scope;
 import dev.drsorchestrator.kit.aws.AwsClients;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -31,7 +32,8 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  * <p>Throttling (429) is retried by the SDK with exponential backoff and full jitter, up to
  * {@code drs.retry.max-attempts}. Reads are also retried on server and network errors; {@code StartRecovery} and the
  * other calls that start jobs are not (they have no client token: a repeat could start a second job), and the
- * dispatcher reconciles with {@code DescribeJobs} instead.
+ * dispatcher reconciles with {@code DescribeJobs} instead. Every throttled attempt counts in {@code drs.throttled} by
+ * operation ({@link ThrottleCounter}).
  */
 @ApplicationScoped
 class ScopedClients {
@@ -39,11 +41,13 @@ class ScopedClients {
     private final AwsClients aws;
     private final DrsConfig config;
     private final StsClient sts;
+    private final ThrottleCounter throttles;
     private final Map<String, Object> clients = new ConcurrentHashMap<>();
 
-    ScopedClients(AwsClients aws, DrsConfig config) {
+    ScopedClients(AwsClients aws, DrsConfig config, MeterRegistry metrics) {
         this.aws = aws;
         this.config = config;
+        this.throttles = new ThrottleCounter(metrics);
         this.sts = aws.configure(StsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()))
                 .build();
     }
@@ -106,6 +110,7 @@ class ScopedClients {
             // instance never reconciles (and maybe starts) a job whose StartRecovery is still in flight.
             override.apiCallTimeout(config.dispatch().lease().dividedBy(2));
         }
+        override.addMetricPublisher(throttles);
         builder.overrideConfiguration(override.retryStrategy(StandardRetryStrategy.builder()
                         .maxAttempts(config.retry().maxAttempts())
                         .circuitBreakerEnabled(false)
