@@ -1,6 +1,7 @@
 package dev.drsorchestrator.aws;
 
 import dev.drsorchestrator.contracts.routing.Service;
+import dev.drsorchestrator.kit.metrics.CloudWatchNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import software.amazon.awscdk.services.cloudwatch.Dashboard;
 import software.amazon.awscdk.services.cloudwatch.GraphWidget;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.IWidget;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TextWidget;
@@ -31,7 +33,7 @@ import software.constructs.Construct;
 public final class ObservabilityStack extends Stack {
 
     /** The CloudWatch namespace the services publish their metrics to in AWS. */
-    public static final String NAMESPACE = "DRSOrchestrator";
+    public static final String NAMESPACE = CloudWatchNames.NAMESPACE;
 
     private final List<Alarm> alarms = new ArrayList<>();
     private final SnsAction notify;
@@ -139,7 +141,7 @@ public final class ObservabilityStack extends Stack {
                                 app.get("wavesCompleted"),
                                 app.get("wavesFailed"),
                                 app.get("waveTimeouts"))),
-                graph("Event delivery latency, occurred → received (p99, ms)", List.of(app.get("deliveryLatency"))));
+                graph("Event delivery latency, occurred → received (max, ms)", List.of(app.get("deliveryLatency"))));
         dashboard.addWidgets(
                 graph("DRS throttles and launch failures", List.of(app.get("drsThrottles"), app.get("launchFailures"))),
                 graph("Outbox relay failures", List.of(app.get("relayFailures"))),
@@ -147,31 +149,77 @@ public final class ObservabilityStack extends Stack {
         dashboard.addWidgets(inboxes.toArray(IWidget[]::new));
     }
 
-    /** The services' own metrics (kit and service counters, published by each service's CloudWatch registry). */
+    /**
+     * The services' own metrics, named as CloudWatch receives them ({@link CloudWatchNames}: every one has the
+     * dimension {@code service}, and CloudWatch matches a metric only with all its dimensions).
+     */
     private static Map<String, IMetric> appMetrics() {
+        String execution = Service.EXECUTION.serviceName();
+        Map<String, IMetric> each = new java.util.LinkedHashMap<>();
+        for (Service service : Service.values()) {
+            String id = "f" + service.ordinal();
+            each.put(
+                    id,
+                    count(
+                            CloudWatchNames.OUTBOX_PUBLISH_FAILURES_COUNT,
+                            Map.of(CloudWatchNames.SERVICE, service.serviceName())));
+        }
+        String anyRelayFailure = String.join(
+                " + ", each.keySet().stream().map(id -> "FILL(" + id + ", 0)").toList());
         return Map.ofEntries(
-                Map.entry("executionsStarted", published("ExecutionStarted")),
-                Map.entry("executionsCompleted", published("ExecutionCompleted")),
-                Map.entry("executionsFailed", published("ExecutionFailed")),
-                Map.entry("wavesStarted", published("WaveStarted")),
-                Map.entry("wavesCompleted", published("WaveCompleted")),
-                Map.entry("wavesFailed", published("WaveFailed")),
-                Map.entry("waveTimeouts", count("execution.wave.timeouts", Map.of())),
+                Map.entry("executionsStarted", published(execution, "ExecutionStarted")),
+                Map.entry("executionsCompleted", published(execution, "ExecutionCompleted")),
+                Map.entry("executionsFailed", published(execution, "ExecutionFailed")),
+                Map.entry("wavesStarted", published(execution, "WaveStarted")),
+                Map.entry("wavesCompleted", published(execution, "WaveCompleted")),
+                Map.entry("wavesFailed", published(execution, "WaveFailed")),
+                Map.entry(
+                        "waveTimeouts",
+                        count(CloudWatchNames.WAVE_TIMEOUTS_COUNT, Map.of(CloudWatchNames.SERVICE, execution))),
+                Map.entry(
+                        "launchFailures",
+                        count(
+                                CloudWatchNames.DRS_LAUNCH_FAILURES_COUNT,
+                                Map.of(CloudWatchNames.SERVICE, Service.DRS_ADAPTER.serviceName()))),
+                // Over every event type and operation: a search, which dashboards allow (alarms do not).
                 Map.entry(
                         "deliveryLatency",
-                        new Metric(software.amazon.awscdk.services.cloudwatch.MetricProps.builder()
-                                .namespace(NAMESPACE)
-                                .metricName("kit.inbox.delivery.latency")
-                                .statistic("p99")
+                        search(
+                                "Latency max (ms), by service and type",
+                                CloudWatchNames.INBOX_DELIVERY_LATENCY_MAX,
+                                CloudWatchNames.SERVICE + "," + CloudWatchNames.TYPE,
+                                "Maximum")),
+                Map.entry(
+                        "drsThrottles",
+                        search(
+                                "Throttled calls, by operation",
+                                CloudWatchNames.DRS_THROTTLED_COUNT,
+                                CloudWatchNames.OPERATION + "," + CloudWatchNames.SERVICE,
+                                "Sum")),
+                Map.entry(
+                        "relayFailures",
+                        MathExpression.Builder.create()
+                                .label("Outbox relay failures, all services")
+                                .expression(anyRelayFailure)
+                                .usingMetrics(each)
                                 .period(Duration.minutes(1))
-                                .build())),
-                Map.entry("drsThrottles", count("drs.throttled", Map.of())),
-                Map.entry("launchFailures", count("drs.launch.failures", Map.of())),
-                Map.entry("relayFailures", count("kit.outbox.publish.failures", Map.of())));
+                                .build()));
     }
 
-    private static IMetric published(String detailType) {
-        return count("kit.outbox.published", Map.of("type", detailType));
+    private static IMetric published(String service, String detailType) {
+        return count(
+                CloudWatchNames.OUTBOX_PUBLISHED_COUNT,
+                Map.of(CloudWatchNames.SERVICE, service, CloudWatchNames.TYPE, detailType));
+    }
+
+    private static IMetric search(String label, String metricName, String dimensions, String statistic) {
+        return MathExpression.Builder.create()
+                .label(label)
+                .expression("SEARCH('{" + NAMESPACE + "," + dimensions + "} MetricName=\"" + metricName + "\"', '"
+                        + statistic + "', 60)")
+                .usingMetrics(Map.of())
+                .period(Duration.minutes(1))
+                .build();
     }
 
     private static IMetric count(String name, Map<String, String> dimensions) {

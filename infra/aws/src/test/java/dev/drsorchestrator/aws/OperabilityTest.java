@@ -3,6 +3,7 @@ package dev.drsorchestrator.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drsorchestrator.contracts.routing.Service;
+import dev.drsorchestrator.kit.metrics.CloudWatchNames;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,23 +51,33 @@ class OperabilityTest {
     }
 
     @Test
-    void theServicesOwnFiguresAreAlarmedAndOnTheDashboard() {
-        for (String metric : List.of("kit.outbox.publish.failures", "execution.wave.timeouts")) {
-            alarms.hasResourceProperties(
-                    "AWS::CloudWatch::Alarm",
-                    Match.objectLike(Map.of(
-                            "Namespace",
-                            ObservabilityStack.NAMESPACE,
-                            "MetricName",
-                            Match.stringLikeRegexp(metric + ".*"))));
+    void theServicesOwnFiguresAreAlarmedAndOnTheDashboardUnderTheNamesTheyPublish() {
+        // A wave timed out: one metric, with the dimension the service publishes it with.
+        alarms.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Match.objectLike(Map.of(
+                        "Namespace", CloudWatchNames.NAMESPACE,
+                        "MetricName", CloudWatchNames.WAVE_TIMEOUTS_COUNT,
+                        "Dimensions", List.of(Map.of("Name", CloudWatchNames.SERVICE, "Value", "execution-service")))));
+        // Relay failures of any service: one alarm over each service's metric.
+        String relay = alarms.findResources(
+                        "AWS::CloudWatch::Alarm",
+                        Match.objectLike(Map.of(
+                                "Properties", Map.of("AlarmName", Match.stringLikeRegexp(".*outbox-relay-failures")))))
+                .toString();
+        for (Service service : Service.values()) {
+            assertThat(relay)
+                    .contains("MetricName=" + CloudWatchNames.OUTBOX_PUBLISH_FAILURES_COUNT)
+                    .contains("Name=service, Value=" + service.serviceName());
         }
         String dashboard = alarms.findResources("AWS::CloudWatch::Dashboard").toString();
         for (String shown : List.of(
+                CloudWatchNames.OUTBOX_PUBLISHED_COUNT,
                 "ExecutionFailed",
                 "WaveCompleted",
-                "kit.inbox.delivery.latency",
-                "drs.throttled",
-                "drs.launch.failures",
+                CloudWatchNames.INBOX_DELIVERY_LATENCY_MAX,
+                CloudWatchNames.DRS_THROTTLED_COUNT,
+                CloudWatchNames.DRS_LAUNCH_FAILURES_COUNT,
                 "ApproximateAgeOfOldestMessage",
                 "FailedInvocations")) {
             assertThat(dashboard).as("the dashboard shows " + shown).contains(shown);

@@ -12,6 +12,7 @@ import dev.drsorchestrator.devstack.cognito.DefaultUserPool;
 import dev.drsorchestrator.devstack.cognito.UserPool;
 import dev.drsorchestrator.kit.aws.Provisioning;
 import dev.drsorchestrator.kit.config.KitConfig;
+import dev.drsorchestrator.kit.metrics.CloudWatchNames;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -95,6 +96,8 @@ class ProdProfileIT {
         env.put("KIT_AWS_ENDPOINT_OVERRIDE", endpoint);
         env.put("AWS_ACCESS_KEY_ID", "devstack");
         env.put("AWS_SECRET_ACCESS_KEY", "devstack");
+        // Metrics every 2 s instead of every minute, so the test sees them soon.
+        env.put("KIT_METRICS_CLOUDWATCH_STEP", "2s");
 
         Path root = DrsOrchestratorApp.repositoryRoot(Path.of("").toAbsolutePath());
         Path jar = root.resolve(SERVICE.serviceName()).resolve("target/quarkus-app/quarkus-run.jar");
@@ -175,6 +178,13 @@ class ProdProfileIT {
                             .contains("ProtectionGroupCreated")
                             .contains(id));
         });
+        // Its metrics went to CloudWatch's namespace for the dashboard, with the dimensions the dashboard reads.
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(devstack.metrics()
+                                .dataPoints(CloudWatchNames.NAMESPACE, CloudWatchNames.OUTBOX_PUBLISHED_COUNT))
+                        .anySatisfy(point -> assertThat(point.dimensions())
+                                .containsEntry(CloudWatchNames.SERVICE, SERVICE.serviceName())
+                                .containsEntry(CloudWatchNames.TYPE, "ProtectionGroupCreated")));
         // JSON logs, as CloudWatch receives them in AWS.
         assertThat(Files.readAllLines(log))
                 .anySatisfy(line ->
