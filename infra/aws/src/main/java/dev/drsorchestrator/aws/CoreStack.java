@@ -58,7 +58,6 @@ public final class CoreStack extends Stack {
     private final Deployment deployment;
     private final Key key;
     private final EventBus bus;
-    private final Queue undeliverable;
     private final Map<Service, Queue> inboxes = new EnumMap<>(Service.class);
     private final Map<Service, Queue> deadLetters = new EnumMap<>(Service.class);
     private final Map<Service, List<Table>> tables = new EnumMap<>(Service.class);
@@ -95,14 +94,6 @@ public final class CoreStack extends Stack {
                 .build();
         allowMemberAccounts(settings);
 
-        undeliverable = Queue.Builder.create(this, "Undeliverable")
-                .queueName(deployment.prefix() + "-undeliverable-events")
-                .encryption(QueueEncryption.KMS)
-                .encryptionMasterKey(key)
-                .enforceSsl(true)
-                .retentionPeriod(DEAD_LETTER_RETENTION)
-                .build();
-
         for (Service service : Service.values()) {
             createInbox(service);
             createTables(service, dataPolicy);
@@ -126,6 +117,14 @@ public final class CoreStack extends Stack {
                 .masterKey(key)
                 .enforceSsl(true)
                 .build();
+        // enforceSsl replaces the topic's default policy; CloudWatch alarms of this account must still publish.
+        operations.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("AlarmsOfThisAccount")
+                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
+                .actions(List.of("sns:Publish"))
+                .resources(List.of(operations.getTopicArn()))
+                .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", getAccount())))
+                .build());
         if (settings.alarmEmail() != null) {
             operations.addSubscription(new EmailSubscription(settings.alarmEmail()));
         }
@@ -244,8 +243,9 @@ public final class CoreStack extends Stack {
                 .eventPattern(pattern(definition.eventPattern()))
                 .build();
         rule.addTarget(SqsQueue.Builder.create(inboxes.get(Deployment.consumerOf(definition)))
-                // What EventBridge cannot deliver after a day of retries is kept, not dropped.
-                .deadLetterQueue(undeliverable)
+                // What EventBridge cannot deliver after a day of retries goes to the same dead-letter queue as
+                // what the service cannot process: one place to look (and alarm), and a redrive feeds it back.
+                .deadLetterQueue(deadLetters.get(Deployment.consumerOf(definition)))
                 .retryAttempts(185)
                 .maxEventAge(Duration.hours(24))
                 .build());
@@ -306,10 +306,6 @@ public final class CoreStack extends Stack {
 
     public EventBus bus() {
         return bus;
-    }
-
-    public Queue undeliverable() {
-        return undeliverable;
     }
 
     public Queue inbox(Service service) {

@@ -111,7 +111,7 @@ public record Deployment(String prefix) {
         };
     }
 
-    /** Where the load balancer checks a task: the service's readiness (its tables, queue and bus reachable). */
+    /** Where the load balancer checks a task: the service's readiness (its tables and inbox queue reachable). */
     public static final String READINESS_PATH = "/q/health/ready";
 
     /** What the entry point refuses: a service's own endpoints, {@code /api/<service>/q/…}. */

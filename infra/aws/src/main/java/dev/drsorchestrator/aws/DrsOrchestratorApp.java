@@ -20,16 +20,20 @@ import software.amazon.awscdk.Tags;
  */
 public final class DrsOrchestratorApp {
 
-    /** The stacks of one deployment. */
+    /** The stacks of one deployment; no member stack when no {@code externalId} is set. */
     public record Stacks(
             CoreStack core,
             IdentityStack identity,
             ServicesStack services,
             ObservabilityStack observability,
-            MemberAccountStack member) {
+            @org.jspecify.annotations.Nullable MemberAccountStack member) {
 
         public List<Stack> all() {
-            return List.of(core, identity, services, observability, member);
+            List<Stack> all = new java.util.ArrayList<>(List.of(core, identity, services, observability));
+            if (member != null) {
+                all.add(member);
+            }
+            return all;
         }
     }
 
@@ -75,11 +79,15 @@ public final class DrsOrchestratorApp {
                 new ServicesStack(app, prefix + "Services", props, settings, repositoryRoot, core, identity);
         ObservabilityStack observability =
                 new ObservabilityStack(app, prefix + "Observability", props, settings, core, services);
-        MemberAccountStack member = new MemberAccountStack(
-                app,
-                prefix + "Member",
-                settings,
-                new RecoveryAccount(environment.getAccount(), environment.getRegion(), settings.deployment()));
+        // The member accounts' template needs the ExternalId their role will require; none given, no template.
+        MemberAccountStack member = settings.externalId() == null
+                ? null
+                : new MemberAccountStack(
+                        app,
+                        prefix + "Member",
+                        settings,
+                        settings.externalId(),
+                        new RecoveryAccount(environment.getAccount(), environment.getRegion(), settings.deployment()));
         Stacks stacks = new Stacks(core, identity, services, observability, member);
         for (Stack stack : stacks.all()) {
             Tags.of(stack).add("application", "drs-orchestrator");

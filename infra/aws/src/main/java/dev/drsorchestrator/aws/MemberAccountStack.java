@@ -23,7 +23,11 @@ public final class MemberAccountStack extends Stack {
     /** Where the recovery account's deployment is: its account, Region and prefix. */
     public record RecoveryAccount(String accountId, String region, Deployment deployment) {}
 
-    public MemberAccountStack(Construct scope, String id, Settings settings, RecoveryAccount recovery) {
+    /**
+     * @param externalId what drs-adapter gives when it assumes the role here (the deployment's {@code externalId})
+     */
+    public MemberAccountStack(
+            Construct scope, String id, Settings settings, String externalId, RecoveryAccount recovery) {
         super(
                 scope,
                 id,
@@ -41,25 +45,19 @@ public final class MemberAccountStack extends Stack {
                 .description("Assumed by DRS Orchestrator's drs-adapter in account " + recovery.accountId()
                         + " to recover this account's servers")
                 .maxSessionDuration(3600)
-                .assumeRolePolicyDocument(Map.of(
-                        "Version",
-                        "2012-10-17",
-                        "Statement",
-                        List.of(Map.of(
-                                "Effect",
-                                "Allow",
-                                "Principal",
-                                Map.of("AWS", "arn:" + partition + ":iam::" + recovery.accountId() + ":root"),
-                                "Action",
-                                "sts:AssumeRole",
-                                "Condition",
-                                Map.of(
-                                        "StringEquals",
-                                        Map.of(
-                                                "sts:ExternalId",
-                                                settings.externalId() == null ? "" : settings.externalId()),
-                                        "ArnEquals",
-                                        Map.of("aws:PrincipalArn", drsAdapterRole))))))
+                .assumeRolePolicyDocument(document(Map.of(
+                        "Effect",
+                        "Allow",
+                        "Principal",
+                        Map.of("AWS", "arn:" + partition + ":iam::" + recovery.accountId() + ":root"),
+                        "Action",
+                        "sts:AssumeRole",
+                        "Condition",
+                        Map.of(
+                                "StringEquals",
+                                Map.of("sts:ExternalId", externalId),
+                                "ArnEquals",
+                                Map.of("aws:PrincipalArn", drsAdapterRole)))))
                 .policies(List.of(CfnRole.PolicyProperty.builder()
                         .policyName("drs-orchestrator-recovery")
                         .policyDocument(PolicyDocument.Builder.create()
@@ -75,24 +73,17 @@ public final class MemberAccountStack extends Stack {
                 + recovery.deployment().busName();
         CfnRole forwarder = CfnRole.Builder.create(this, "ForwarderRole")
                 .description("Lets EventBridge put this account's DRS events on the recovery account's bus")
-                .assumeRolePolicyDocument(Map.of(
-                        "Version",
-                        "2012-10-17",
-                        "Statement",
-                        List.of(Map.of(
-                                "Effect",
-                                "Allow",
-                                "Principal",
-                                Map.of("Service", "events.amazonaws.com"),
-                                "Action",
-                                "sts:AssumeRole"))))
+                .assumeRolePolicyDocument(document(Map.of(
+                        "Effect",
+                        "Allow",
+                        "Principal",
+                        Map.of("Service", "events.amazonaws.com"),
+                        "Action",
+                        "sts:AssumeRole")))
                 .policies(List.of(CfnRole.PolicyProperty.builder()
                         .policyName("put-on-recovery-bus")
-                        .policyDocument(Map.of(
-                                "Version",
-                                "2012-10-17",
-                                "Statement",
-                                List.of(Map.of("Effect", "Allow", "Action", "events:PutEvents", "Resource", bus))))
+                        .policyDocument(
+                                document(Map.of("Effect", "Allow", "Action", "events:PutEvents", "Resource", bus)))
                         .build()))
                 .build();
         CfnRule.Builder.create(this, "ForwardDrsEvents")
@@ -110,5 +101,10 @@ public final class MemberAccountStack extends Stack {
                 .value(role.getAttrArn())
                 .description("The role drs-adapter assumes here")
                 .build();
+    }
+
+    /** An IAM policy document of one statement. */
+    private static Map<String, Object> document(Map<String, Object> statement) {
+        return Map.of("Version", "2012-10-17", "Statement", List.of(statement));
     }
 }

@@ -17,12 +17,6 @@ final class NagSuppressionsList {
 
     static void apply(Stack stack) {
         List<NagPackSuppression> s = new ArrayList<>();
-        if (stack instanceof CoreStack) {
-            s.add(suppress(
-                    "AwsSolutions-SQS3",
-                    "the undeliverable-events queue is itself a dead-letter queue: EventBridge's, for rule targets "
-                            + "(a target DLQ, which cdk-nag does not see as one)"));
-        }
         if (stack instanceof ServicesStack) {
             s.add(suppress(
                     "AwsSolutions-ECS2",

@@ -94,12 +94,6 @@ public final class ObservabilityStack extends Stack {
                     .width(8)
                     .build());
         }
-        alarm(
-                "undeliverable-events",
-                "EventBridge could not deliver an event to an inbox for a day; it is kept in the undeliverable "
-                        + "queue. Check the queue's and key's policies, then send it on by hand.",
-                core.undeliverable().metricApproximateNumberOfMessagesVisible(minute("Maximum")),
-                0);
         List<IMetric> failed = new ArrayList<>();
         int i = 0;
         for (Rule rule : core.rules().values()) {
@@ -129,11 +123,12 @@ public final class ObservabilityStack extends Stack {
 
         dashboard.addWidgets(
                 graph(
-                        "Executions started, completed, failed",
+                        "Executions started, completed, failed; running",
                         List.of(
                                 app.get("executionsStarted"),
                                 app.get("executionsCompleted"),
-                                app.get("executionsFailed"))),
+                                app.get("executionsFailed"),
+                                app.get("executionsRunning"))),
                 graph(
                         "Waves started, completed, failed, timed out",
                         List.of(
@@ -170,6 +165,7 @@ public final class ObservabilityStack extends Stack {
                 Map.entry("executionsStarted", published(execution, "ExecutionStarted")),
                 Map.entry("executionsCompleted", published(execution, "ExecutionCompleted")),
                 Map.entry("executionsFailed", published(execution, "ExecutionFailed")),
+                Map.entry("executionsRunning", running(execution)),
                 Map.entry("wavesStarted", published(execution, "WaveStarted")),
                 Map.entry("wavesCompleted", published(execution, "WaveCompleted")),
                 Map.entry("wavesFailed", published(execution, "WaveFailed")),
@@ -204,6 +200,33 @@ public final class ObservabilityStack extends Stack {
                                 .usingMetrics(each)
                                 .period(Duration.minutes(1))
                                 .build()));
+    }
+
+    /**
+     * Started minus ended, summed over the time the graph shows: the executions running now, counted from the
+     * graph's start (one that started before it and is still running is not counted).
+     */
+    private static IMetric running(String execution) {
+        Map<String, IMetric> metrics = new java.util.LinkedHashMap<>();
+        metrics.put("s", published(execution, "ExecutionStarted"));
+        List<String> ended =
+                // (a rejected request never started)
+                List.of("ExecutionCompleted", "ExecutionFailed", "ExecutionCancelled");
+        for (int i = 0; i < ended.size(); i++) {
+            metrics.put("e" + i, published(execution, ended.get(i)));
+        }
+        String endedSum = String.join(
+                " - ",
+                metrics.keySet().stream()
+                        .skip(1)
+                        .map(id -> "FILL(" + id + ", 0)")
+                        .toList());
+        return MathExpression.Builder.create()
+                .label("Running (started minus ended since the graph's start)")
+                .expression("RUNNING_SUM(FILL(s, 0) - " + endedSum + ")")
+                .usingMetrics(metrics)
+                .period(Duration.minutes(1))
+                .build();
     }
 
     private static IMetric published(String service, String detailType) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 
@@ -69,7 +70,17 @@ final class ServiceAccess {
                                 + stack.getAccount() + ":schedule/"
                                 + core.deployment().scheduleGroup() + "/*"))
                         .build());
-                core.scheduleRole().grantPassRole(role);
+                role.addToPolicy(PolicyStatement.Builder.create()
+                        .sid("PassScheduleRole")
+                        .actions(List.of("iam:PassRole"))
+                        .resources(List.of(core.scheduleRole().getRoleArn()))
+                        .conditions(Map.of("StringEquals", Map.of("iam:PassedToService", "scheduler.amazonaws.com")))
+                        .build());
+                // The schedules' target is the bus, which plan-service looks up by name.
+                role.addToPolicy(statement(
+                        "ScheduleTarget",
+                        List.of("events:DescribeEventBus"),
+                        List.of(core.bus().getEventBusArn())));
             }
             case NOTIFIER -> {
                 // The notifications topic, and the deployment's other topics a plan or subscription may name.
@@ -83,8 +94,13 @@ final class ServiceAccess {
                                         + ":" + settings.prefix() + "-*")));
             }
             case DRS_ADAPTER -> {
-                recoveryStatements(stack.getPartition(), stack.getAccount(), settings.prefix())
-                        .forEach(role::addToPolicy);
+                // Its own policy (not the role's default one, which would overflow into policies made at synthesis).
+                ManagedPolicy recovery = ManagedPolicy.Builder.create(stack, "DrsAdapterRecovery")
+                        .description("drs-adapter: DRS, EC2, SSM and Lambda in the recovery account")
+                        .statements(recoveryStatements(stack.getPartition(), stack.getAccount(), settings.prefix()))
+                        .roles(List.of(role))
+                        .build();
+                NagSuppressionsList.recoveryRole(recovery);
                 if (!settings.memberAccounts().isEmpty()) {
                     role.addToPolicy(PolicyStatement.Builder.create()
                             .sid("MemberAccounts")
@@ -170,7 +186,8 @@ final class ServiceAccess {
                 .conditions(Map.of("Null", Map.of("aws:ResourceTag/AWSElasticDisasterRecoveryManaged", "false")))
                 .build());
         // DRS launches and terminates instances with its caller's permissions (forward access sessions): these
-        // work only inside a DRS call, never when drs-adapter calls EC2 itself.
+        // work only inside an AWS service's call, never when drs-adapter calls EC2 itself. (EBS encrypted with a
+        // customer-managed key also needs that key's grants for the caller: not given here; docs/deploy.md.)
         statements.add(PolicyStatement.Builder.create()
                 .sid("DrsLaunchesThroughDrs")
                 .actions(List.of(
@@ -191,8 +208,12 @@ final class ServiceAccess {
                         "ec2:AuthorizeSecurityGroupIngress",
                         "ec2:AuthorizeSecurityGroupEgress",
                         "ec2:RevokeSecurityGroupEgress"))
-                .resources(List.of(ec2 + "*", "arn:" + partition + ":ec2:*::image/*"))
-                .conditions(Map.of("ForAnyValue:StringEquals", Map.of("aws:CalledVia", List.of("drs.amazonaws.com"))))
+                // Snapshot and image ARNs carry no account.
+                .resources(List.of(
+                        ec2 + "*", "arn:" + partition + ":ec2:*::image/*", "arn:" + partition + ":ec2:*::snapshot/*"))
+                // As AWS's own AWSElasticDisasterRecoveryConsoleFullAccess: only when an AWS service (DRS) makes
+                // the call with the caller's permissions.
+                .conditions(Map.of("Bool", Map.of("aws:ViaAWSService", "true")))
                 .build());
         statements.add(PolicyStatement.Builder.create()
                 .sid("DrsInstanceRoles")

@@ -13,10 +13,6 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.applicationautoscaling.AdjustmentType;
-import software.amazon.awscdk.services.applicationautoscaling.BasicStepScalingPolicyProps;
-import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
-import software.amazon.awscdk.services.applicationautoscaling.ScalingInterval;
 import software.amazon.awscdk.services.ec2.FlowLogDestination;
 import software.amazon.awscdk.services.ec2.FlowLogOptions;
 import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
@@ -26,13 +22,9 @@ import software.amazon.awscdk.services.ec2.SubnetConfiguration;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
-import software.amazon.awscdk.services.ecr.Repository;
-import software.amazon.awscdk.services.ecr.assets.Platform;
-import software.amazon.awscdk.services.ecs.AssetImageProps;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
-import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.ContainerInsights;
 import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
@@ -42,14 +34,12 @@ import software.amazon.awscdk.services.ecs.LogDrivers;
 import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.PortMapping;
 import software.amazon.awscdk.services.ecs.RuntimePlatform;
-import software.amazon.awscdk.services.ecs.ScalableTaskCount;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListenerRule;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
 import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
-import software.amazon.awscdk.services.elasticloadbalancingv2.CfnListenerRule;
 import software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptions;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
@@ -65,7 +55,6 @@ import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
-import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 
 /**
@@ -91,7 +80,7 @@ public final class ServicesStack extends Stack {
             IdentityStack identity) {
         super(scope, id, props);
         Deployment deployment = settings.deployment();
-        RetentionDays retention = retention(settings.logRetentionDays());
+        RetentionDays retention = ServiceParts.retention(settings.logRetentionDays());
 
         LogGroup flowLogs = LogGroup.Builder.create(this, "FlowLogs")
                 .retention(retention)
@@ -218,9 +207,6 @@ public final class ServicesStack extends Stack {
                     .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
                     .build();
             ServiceAccess.grant(service, role, core, settings);
-            if (service == Service.DRS_ADAPTER) {
-                NagSuppressionsList.recoveryRole(role);
-            }
 
             FargateTaskDefinition task = FargateTaskDefinition.Builder.create(
                             this, Names.id(service.serviceName()) + "Task")
@@ -236,7 +222,7 @@ public final class ServicesStack extends Stack {
             task.addContainer(
                     "app",
                     ContainerDefinitionOptions.builder()
-                            .image(image(service, settings, repositoryRoot))
+                            .image(ServiceParts.image(this, service, settings, repositoryRoot))
                             .environment(ServiceEnvironment.variables(service, deployment, wiring))
                             .portMappings(List.of(PortMapping.builder()
                                     .containerPort(Deployment.port(service))
@@ -254,7 +240,7 @@ public final class ServicesStack extends Stack {
                     .serviceName(service.serviceName())
                     .cluster(cluster)
                     .taskDefinition(task)
-                    .desiredCount(1)
+                    // No desired count: the scaling policy owns it (at least one), and a deployment must not reset it.
                     .minHealthyPercent(100)
                     .maxHealthyPercent(200)
                     .circuitBreaker(
@@ -279,41 +265,16 @@ public final class ServicesStack extends Stack {
                             .unhealthyThresholdCount(3)
                             .build())
                     .build();
-            route(https, service, target, priority);
+            ServiceParts.route(this, https, service, target, priority);
             priority += 10;
 
-            scaleOnInbox(fargate, core.inbox(service), settings.maxTasks());
+            ServiceParts.scaleOnInbox(fargate, core.inbox(service), settings.maxTasks());
 
             services.put(service, fargate);
             taskRoles.put(service, role);
             logs.put(service, log);
             targets.put(service, target);
         }
-    }
-
-    /**
-     * {@code /api/<service>/…} goes to the service as {@code /…}: the load balancer rewrites the path, so every
-     * service keeps serving at its root, as it does locally (and as the console's local proxy forwards to it).
-     */
-    private void route(ApplicationListener https, Service service, ApplicationTargetGroup target, int priority) {
-        ApplicationListenerRule rule = ApplicationListenerRule.Builder.create(
-                        this, Names.id(service.serviceName()) + "Route")
-                .listener(https)
-                .priority(priority)
-                .conditions(List.of(ListenerCondition.pathPatterns(List.of(Deployment.apiPath(service) + "/*"))))
-                .action(ListenerAction.forward(List.of(target)))
-                .build();
-        Deployment.Rewrite rewrite = Deployment.rewrite(service);
-        ((CfnListenerRule) rule.getNode().getDefaultChild())
-                .setTransforms(List.of(CfnListenerRule.TransformProperty.builder()
-                        .type("url-rewrite")
-                        .urlRewriteConfig(CfnListenerRule.RewriteConfigObjectProperty.builder()
-                                .rewrites(List.of(CfnListenerRule.RewriteConfigProperty.builder()
-                                        .regex(rewrite.regex())
-                                        .replace(rewrite.replace())
-                                        .build()))
-                                .build())
-                        .build()));
     }
 
     /** The recovery account itself first (no role), then each member account through its role. */
@@ -329,87 +290,6 @@ public final class ServicesStack extends Stack {
                     settings.externalId()));
         }
         return accounts;
-    }
-
-    /** One more task while the inbox holds hundreds of messages, three more at thousands; back to one when empty. */
-    private static void scaleOnInbox(FargateService service, Queue inbox, int maxTasks) {
-        ScalableTaskCount count = service.autoScaleTaskCount(EnableScalingProps.builder()
-                .minCapacity(1)
-                .maxCapacity(maxTasks)
-                .build());
-        count.scaleOnMetric(
-                "InboxDepth",
-                BasicStepScalingPolicyProps.builder()
-                        .metric(inbox.metricApproximateNumberOfMessagesVisible(
-                                software.amazon.awscdk.services.cloudwatch.MetricOptions.builder()
-                                        .period(Duration.minutes(1))
-                                        .statistic("Maximum")
-                                        .build()))
-                        .adjustmentType(AdjustmentType.CHANGE_IN_CAPACITY)
-                        .scalingSteps(List.of(
-                                ScalingInterval.builder().upper(10).change(-1).build(),
-                                ScalingInterval.builder().lower(200).change(1).build(),
-                                ScalingInterval.builder().lower(2000).change(3).build()))
-                        .cooldown(Duration.minutes(2))
-                        .build());
-    }
-
-    /**
-     * The service's image: built from its Quarkus fast-jar with {@code src/main/docker/Dockerfile.jvm} as a CDK
-     * asset (the default), or, with {@code imageTag}, the image already in ECR as {@code <prefix>/<service>:<tag>}.
-     */
-    private ContainerImage image(Service service, Settings settings, Path repositoryRoot) {
-        if (settings.imageTag() != null) {
-            return ContainerImage.fromEcrRepository(
-                    Repository.fromRepositoryName(
-                            this,
-                            Names.id(service.serviceName()) + "Repository",
-                            settings.prefix() + "/" + service.serviceName()),
-                    settings.imageTag());
-        }
-        return ContainerImage.fromAsset(
-                repositoryRoot.resolve(service.serviceName()).toString(),
-                AssetImageProps.builder()
-                        .file("src/main/docker/Dockerfile.jvm")
-                        .platform(Platform.LINUX_AMD64)
-                        .build());
-    }
-
-    static RetentionDays retention(int days) {
-        for (RetentionDays r : RetentionDays.values()) {
-            if (r != RetentionDays.INFINITE && r.name().equals(retentionName(days))) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("no CloudWatch Logs retention of " + days + " days");
-    }
-
-    private static String retentionName(int days) {
-        return switch (days) {
-            case 1 -> "ONE_DAY";
-            case 3 -> "THREE_DAYS";
-            case 5 -> "FIVE_DAYS";
-            case 7 -> "ONE_WEEK";
-            case 14 -> "TWO_WEEKS";
-            case 30 -> "ONE_MONTH";
-            case 60 -> "TWO_MONTHS";
-            case 90 -> "THREE_MONTHS";
-            case 120 -> "FOUR_MONTHS";
-            case 150 -> "FIVE_MONTHS";
-            case 180 -> "SIX_MONTHS";
-            case 365 -> "ONE_YEAR";
-            case 400 -> "THIRTEEN_MONTHS";
-            case 545 -> "EIGHTEEN_MONTHS";
-            case 731 -> "TWO_YEARS";
-            case 1096 -> "THREE_YEARS";
-            case 1827 -> "FIVE_YEARS";
-            case 2192 -> "SIX_YEARS";
-            case 2557 -> "SEVEN_YEARS";
-            case 2922 -> "EIGHT_YEARS";
-            case 3288 -> "NINE_YEARS";
-            case 3653 -> "TEN_YEARS";
-            default -> "";
-        };
     }
 
     public ApplicationLoadBalancer entryPoint() {

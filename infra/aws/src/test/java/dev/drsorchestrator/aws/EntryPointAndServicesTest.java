@@ -11,6 +11,7 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /** The five services on Fargate behind one HTTPS entry point with WAF; the user pool with the role groups. */
+@SuppressWarnings("unchecked")
 class EntryPointAndServicesTest {
 
     private final Synthesized deployment = Synthesized.deployment();
@@ -25,10 +26,13 @@ class EntryPointAndServicesTest {
                 Match.objectLike(Map.of(
                         "LaunchType",
                         "FARGATE",
-                        "DesiredCount",
-                        1,
                         "NetworkConfiguration",
                         Map.of("AwsvpcConfiguration", Match.objectLike(Map.of("AssignPublicIp", "DISABLED"))))));
+        // The scaling policy owns the count (at least one); a deployment must not reset it.
+        services.findResources("AWS::ECS::Service")
+                .values()
+                .forEach(service -> assertThat(((Map<String, Object>) service.get("Properties")).keySet())
+                        .doesNotContain("DesiredCount"));
         services.allResourcesProperties(
                 "AWS::ApplicationAutoScaling::ScalableTarget",
                 Match.objectLike(Map.of("MinCapacity", 1, "MaxCapacity", 4)));
@@ -94,6 +98,8 @@ class EntryPointAndServicesTest {
         String acl = services.findResources("AWS::WAFv2::WebACL").toString();
         assertThat(acl)
                 .contains("RateLimitPerAddress", "Limit=2000", "AggregateKeyType=IP")
+                .contains("NoServiceEndpoints", "SearchString=/q/", "Type=URL_DECODE")
+                .contains("Name=SizeRestrictions_BODY", "Name=GenericRFI_BODY")
                 .contains("AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet")
                 .contains("AWSManagedRulesAmazonIpReputationList")
                 .contains("Scope=REGIONAL");

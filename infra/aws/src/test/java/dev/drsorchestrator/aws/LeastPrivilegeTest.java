@@ -108,6 +108,31 @@ class LeastPrivilegeTest {
         }
     }
 
+    @Test
+    void planServiceMayCreateSchedulesThatTargetTheBusAndPassOnlyTheSchedulerRole() {
+        List<Map<String, Object>> plan = statements(Service.PLAN);
+        String bus = logicalId(core.bus().getNode().getDefaultChild());
+        assertThat(plan).anySatisfy(s -> {
+            assertThat(strings(s.get("Action"))).contains("events:DescribeEventBus");
+            assertThat(s.get("Resource").toString()).contains(bus);
+        });
+        assertThat(plan).anySatisfy(s -> {
+            assertThat(strings(s.get("Action"))).containsExactly("iam:PassRole");
+            assertThat(s.get("Condition"))
+                    .isEqualTo(Map.of("StringEquals", Map.of("iam:PassedToService", "scheduler.amazonaws.com")));
+        });
+    }
+
+    @Test
+    void drsLaunchesMayUseSnapshotsAndImagesButOnlyThroughDrs() {
+        Map<String, Object> launches = statements(Service.DRS_ADAPTER).stream()
+                .filter(s -> strings(s.get("Action")).contains("ec2:RunInstances"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(launches.get("Resource").toString()).contains("::snapshot/*").contains("::image/*");
+        assertThat(launches.get("Condition")).isEqualTo(Map.of("Bool", Map.of("aws:ViaAWSService", "true")));
+    }
+
     static boolean mayUseStar(String action) {
         return ServiceAccess.WILDCARD_REASONS.containsKey(action)
                 || (action.startsWith("ec2:Describe") && ServiceAccess.WILDCARD_REASONS.containsKey("ec2:Describe*"));

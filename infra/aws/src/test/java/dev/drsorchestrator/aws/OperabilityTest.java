@@ -42,7 +42,6 @@ class OperabilityTest {
             assertAlarmOn(core.deadLetters(service), "ApproximateNumberOfMessagesVisible", 0);
             assertAlarmOn(core.inbox(service), "ApproximateAgeOfOldestMessage", 300);
         }
-        assertAlarmOn(core.undeliverable(), "ApproximateNumberOfMessagesVisible", 0);
         alarms.allResourcesProperties(
                 "AWS::CloudWatch::Alarm",
                 Match.objectLike(Map.of(
@@ -82,6 +81,16 @@ class OperabilityTest {
                 "FailedInvocations")) {
             assertThat(dashboard).as("the dashboard shows " + shown).contains(shown);
         }
+    }
+
+    @Test
+    void alarmsOfThisAccountMayPublishToTheEncryptedOperationsTopic() {
+        String policy =
+                deployment.template(core).findResources("AWS::SNS::TopicPolicy").toString();
+        assertThat(policy)
+                .contains("Sid=AlarmsOfThisAccount")
+                .contains("Service=cloudwatch.amazonaws.com")
+                .contains("aws:SourceAccount=" + Synthesized.ACCOUNT);
     }
 
     @Test

@@ -48,7 +48,7 @@ class RoutingAndQueuesTest {
                             "Targets",
                                     List.of(Match.objectLike(Map.of(
                                             "Arn", arnOf(core.inbox(consumer)),
-                                            "DeadLetterConfig", Map.of("Arn", arnOf(core.undeliverable())),
+                                            "DeadLetterConfig", Map.of("Arn", arnOf(core.deadLetters(consumer))),
                                             "RetryPolicy",
                                                     Map.of(
                                                             "MaximumEventAgeInSeconds", 86400,
@@ -84,8 +84,8 @@ class RoutingAndQueuesTest {
                             "KmsMasterKeyId",
                             Match.anyValue())));
         }
-        // Five inboxes, five dead-letter queues, and EventBridge's own for what it cannot deliver.
-        template.resourceCountIs("AWS::SQS::Queue", 2 * Service.values().length + 1);
+        // Five inboxes and their dead-letter queues, which also keep what EventBridge could not deliver.
+        template.resourceCountIs("AWS::SQS::Queue", 2 * Service.values().length);
     }
 
     @Test

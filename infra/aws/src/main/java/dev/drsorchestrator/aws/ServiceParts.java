@@ -1,0 +1,138 @@
+package dev.drsorchestrator.aws;
+
+import dev.drsorchestrator.contracts.routing.Service;
+import java.nio.file.Path;
+import java.util.List;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.applicationautoscaling.AdjustmentType;
+import software.amazon.awscdk.services.applicationautoscaling.BasicStepScalingPolicyProps;
+import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
+import software.amazon.awscdk.services.applicationautoscaling.ScalingInterval;
+import software.amazon.awscdk.services.ecr.Repository;
+import software.amazon.awscdk.services.ecr.assets.Platform;
+import software.amazon.awscdk.services.ecs.AssetImageProps;
+import software.amazon.awscdk.services.ecs.ContainerImage;
+import software.amazon.awscdk.services.ecs.FargateService;
+import software.amazon.awscdk.services.ecs.ScalableTaskCount;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListenerRule;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
+import software.amazon.awscdk.services.elasticloadbalancingv2.CfnListenerRule;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.constructs.Construct;
+
+/** The parts of one service's deployment that {@link ServicesStack} puts together: image, route, scaling, logs. */
+final class ServiceParts {
+
+    private ServiceParts() {}
+
+    /**
+     * {@code /api/<service>/…} goes to the service as {@code /…}: the load balancer rewrites the path, so every
+     * service keeps serving at its root, as it does locally (and as the console's local proxy forwards to it).
+     */
+    static void route(
+            Construct scope, ApplicationListener https, Service service, ApplicationTargetGroup target, int priority) {
+        ApplicationListenerRule rule = ApplicationListenerRule.Builder.create(
+                        scope, Names.id(service.serviceName()) + "Route")
+                .listener(https)
+                .priority(priority)
+                .conditions(List.of(ListenerCondition.pathPatterns(List.of(Deployment.apiPath(service) + "/*"))))
+                .action(ListenerAction.forward(List.of(target)))
+                .build();
+        Deployment.Rewrite rewrite = Deployment.rewrite(service);
+        ((CfnListenerRule) rule.getNode().getDefaultChild())
+                .setTransforms(List.of(CfnListenerRule.TransformProperty.builder()
+                        .type("url-rewrite")
+                        .urlRewriteConfig(CfnListenerRule.RewriteConfigObjectProperty.builder()
+                                .rewrites(List.of(CfnListenerRule.RewriteConfigProperty.builder()
+                                        .regex(rewrite.regex())
+                                        .replace(rewrite.replace())
+                                        .build()))
+                                .build())
+                        .build()));
+    }
+
+    /** One more task while the inbox holds hundreds of messages, three more at thousands; back to one when empty. */
+    static void scaleOnInbox(FargateService service, Queue inbox, int maxTasks) {
+        ScalableTaskCount count = service.autoScaleTaskCount(EnableScalingProps.builder()
+                .minCapacity(1)
+                .maxCapacity(maxTasks)
+                .build());
+        count.scaleOnMetric(
+                "InboxDepth",
+                BasicStepScalingPolicyProps.builder()
+                        .metric(inbox.metricApproximateNumberOfMessagesVisible(
+                                software.amazon.awscdk.services.cloudwatch.MetricOptions.builder()
+                                        .period(Duration.minutes(1))
+                                        .statistic("Maximum")
+                                        .build()))
+                        .adjustmentType(AdjustmentType.CHANGE_IN_CAPACITY)
+                        .scalingSteps(List.of(
+                                ScalingInterval.builder().upper(10).change(-1).build(),
+                                ScalingInterval.builder().lower(200).change(1).build(),
+                                ScalingInterval.builder().lower(2000).change(3).build()))
+                        .cooldown(Duration.minutes(2))
+                        .build());
+    }
+
+    /**
+     * The service's image: built from its Quarkus fast-jar with {@code src/main/docker/Dockerfile.jvm} as a CDK
+     * asset (the default), or, with {@code imageTag}, the image already in ECR as {@code <prefix>/<service>:<tag>}.
+     */
+    static ContainerImage image(Construct scope, Service service, Settings settings, Path repositoryRoot) {
+        if (settings.imageTag() != null) {
+            return ContainerImage.fromEcrRepository(
+                    Repository.fromRepositoryName(
+                            scope,
+                            Names.id(service.serviceName()) + "Repository",
+                            settings.prefix() + "/" + service.serviceName()),
+                    settings.imageTag());
+        }
+        return ContainerImage.fromAsset(
+                repositoryRoot.resolve(service.serviceName()).toString(),
+                AssetImageProps.builder()
+                        .file("src/main/docker/Dockerfile.jvm")
+                        .platform(Platform.LINUX_AMD64)
+                        .build());
+    }
+
+    static RetentionDays retention(int days) {
+        for (RetentionDays r : RetentionDays.values()) {
+            if (r != RetentionDays.INFINITE && r.name().equals(retentionName(days))) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("no CloudWatch Logs retention of " + days + " days");
+    }
+
+    private static String retentionName(int days) {
+        return switch (days) {
+            case 1 -> "ONE_DAY";
+            case 3 -> "THREE_DAYS";
+            case 5 -> "FIVE_DAYS";
+            case 7 -> "ONE_WEEK";
+            case 14 -> "TWO_WEEKS";
+            case 30 -> "ONE_MONTH";
+            case 60 -> "TWO_MONTHS";
+            case 90 -> "THREE_MONTHS";
+            case 120 -> "FOUR_MONTHS";
+            case 150 -> "FIVE_MONTHS";
+            case 180 -> "SIX_MONTHS";
+            case 365 -> "ONE_YEAR";
+            case 400 -> "THIRTEEN_MONTHS";
+            case 545 -> "EIGHTEEN_MONTHS";
+            case 731 -> "TWO_YEARS";
+            case 1096 -> "THREE_YEARS";
+            case 1827 -> "FIVE_YEARS";
+            case 2192 -> "SIX_YEARS";
+            case 2557 -> "SEVEN_YEARS";
+            case 2922 -> "EIGHT_YEARS";
+            case 3288 -> "NINE_YEARS";
+            case 3653 -> "TEN_YEARS";
+            default -> "";
+        };
+    }
+}
