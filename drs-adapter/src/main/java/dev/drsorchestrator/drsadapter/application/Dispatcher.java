@@ -5,9 +5,6 @@ import dev.drsorchestrator.contracts.events.drs.RecoveryInstancesTerminated;
 import dev.drsorchestrator.contracts.events.drs.TerminationFailure;
 import dev.drsorchestrator.contracts.events.drs.WaveLaunchRejected;
 import dev.drsorchestrator.contracts.ids.RecoveryInstanceId;
-import dev.drsorchestrator.contracts.ids.SourceServerId;
-import dev.drsorchestrator.contracts.model.JobStatus;
-import dev.drsorchestrator.contracts.model.ServerLaunchState;
 import dev.drsorchestrator.drsadapter.config.DrsConfig;
 import dev.drsorchestrator.drsadapter.domain.Capacity;
 import dev.drsorchestrator.drsadapter.domain.DrsCallFailed;
@@ -25,9 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -212,8 +207,7 @@ public class Dispatcher {
 
     /** DRS has the job: record its id and what it shows, and publish the first state. */
     private void activate(JobRequest j, JobView view) {
-        Map<SourceServerId, ServerLaunchState> before = new HashMap<>(j.reported);
-        JobStatus statusBefore = j.jobStatus;
+        JobObserver.Before before = JobObserver.Before.of(j);
         for (int attempt = 0; attempt < 5; attempt++) {
             Instant now = clock.instant();
             j.phase = JobPhase.ACTIVE;
@@ -231,7 +225,7 @@ public class Dispatcher {
                     config.tracking().pollInterval());
             try {
                 store.save(j, event.map(e -> List.of(outgoing(j, e, now))).orElse(List.of()));
-                Tracker.countLaunchFailures(metrics, JobObserver.failedLaunches(j, before, statusBefore));
+                Tracker.countLaunchFailures(metrics, JobObserver.failedLaunches(j, before));
                 return;
             } catch (JobStore.Conflict e) {
                 JobRequest fresh = store.job(j.id).orElseThrow();

@@ -3,8 +3,6 @@ package dev.drsorchestrator.drsadapter.application;
 import dev.drsorchestrator.contracts.envelope.EventPayload;
 import dev.drsorchestrator.contracts.ids.DrsJobId;
 import dev.drsorchestrator.contracts.ids.SourceServerId;
-import dev.drsorchestrator.contracts.model.JobStatus;
-import dev.drsorchestrator.contracts.model.ServerLaunchState;
 import dev.drsorchestrator.drsadapter.config.DrsConfig;
 import dev.drsorchestrator.drsadapter.domain.DrsCallFailed;
 import dev.drsorchestrator.drsadapter.domain.JobKind;
@@ -131,8 +129,7 @@ public class Tracker {
             return;
         }
         Instant now = clock.instant();
-        Map<SourceServerId, ServerLaunchState> before = new HashMap<>(j.reported);
-        JobStatus statusBefore = j.jobStatus;
+        JobObserver.Before before = JobObserver.Before.of(j);
         Optional<EventPayload> event = JobObserver.observe(
                 j,
                 view,
@@ -147,7 +144,7 @@ public class Tracker {
             LOG.debugf("%s was updated by another instance; it is read again at the next poll", j.id);
             return;
         }
-        countLaunchFailures(metrics, JobObserver.failedLaunches(j, before, statusBefore));
+        countLaunchFailures(metrics, JobObserver.failedLaunches(j, before));
         if (event.isPresent()) {
             LOG.infof("%s: DRS job %s is %s (%s)", j.id, j.jobId, j.jobStatus, counts(j));
         }

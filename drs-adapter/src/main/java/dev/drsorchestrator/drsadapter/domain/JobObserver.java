@@ -49,23 +49,33 @@ public final class JobObserver {
                 .toList();
     }
 
+    /** What a job showed before an observation, to tell what the observation changed. */
+    public record Before(
+            Map<SourceServerId, ServerLaunchState> servers,
+            @Nullable JobStatus status) {
+
+        public Before {
+            servers = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(servers));
+        }
+
+        public static Before of(JobRequest job) {
+            return new Before(job.reported, job.jobStatus);
+        }
+    }
+
     /**
      * The servers whose launch failed with the observation just applied to {@code job}: those that became FAILED,
      * and, when the job just completed, those it left unlaunched (PENDING or IN_PROGRESS), as execution-service
      * reads them. None for termination jobs.
-     *
-     * @param before the job's server states before the observation
-     * @param statusBefore the job's status before the observation
      */
-    public static List<SourceServerId> failedLaunches(
-            JobRequest job, Map<SourceServerId, ServerLaunchState> before, @Nullable JobStatus statusBefore) {
+    public static List<SourceServerId> failedLaunches(JobRequest job, Before before) {
         if (job.kind == JobKind.TERMINATE) {
             return List.of();
         }
-        boolean justCompleted = job.jobStatus == JobStatus.COMPLETED && statusBefore != JobStatus.COMPLETED;
+        boolean justCompleted = job.jobStatus == JobStatus.COMPLETED && before.status() != JobStatus.COMPLETED;
         List<SourceServerId> failed = new ArrayList<>();
         job.reported.forEach((id, after) -> {
-            ServerLaunchState was = before.get(id);
+            ServerLaunchState was = before.servers().get(id);
             boolean newlyFailed = after.launchStatus() == LaunchStatus.FAILED
                     && (was == null || was.launchStatus() != LaunchStatus.FAILED);
             boolean leftUnlaunched = justCompleted

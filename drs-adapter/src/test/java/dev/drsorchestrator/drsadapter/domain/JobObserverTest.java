@@ -78,7 +78,7 @@ class JobObserverTest {
         Map<SourceServerId, ServerLaunchState> before = new HashMap<>(job.reported);
         JobStatus statusBefore = job.jobStatus;
         observe(job, view, Instant.parse("2026-11-23T10:00:00Z"));
-        return JobObserver.failedLaunches(job, before, statusBefore);
+        return JobObserver.failedLaunches(job, new JobObserver.Before(before, statusBefore));
     }
 
     @Test

@@ -78,7 +78,7 @@ public final class CoreStack extends Stack {
                 .removalPolicy(dataPolicy)
                 .build();
         // EventBridge writes to the encrypted inboxes; CloudWatch alarms publish to the encrypted topics.
-        for (String service : List.of("events.amazonaws.com", "cloudwatch.amazonaws.com", "scheduler.amazonaws.com")) {
+        for (String service : List.of("events.amazonaws.com", "cloudwatch.amazonaws.com")) {
             key.addToResourcePolicy(PolicyStatement.Builder.create()
                     .sid("Use by " + service)
                     .principals(List.of(new ServicePrincipal(service)))

@@ -59,7 +59,7 @@ final class NagSuppressionsList {
                                 + "servers, recovery instances and jobs, DRS-managed launch templates, SSM documents "
                                 + "on instances and the deployment's own Lambda functions are matched by ARN pattern "
                                 + "because DRS creates them or plans name them at run time; EC2 launch actions work "
-                                + "only inside a DRS call (aws:CalledVia drs.amazonaws.com)",
+                                + "only when an AWS service (DRS) calls with the caller's permissions (aws:ViaAWSService)",
                         List.of(),
                         List.of("^Resource::\\*$", "^Resource::arn:<AWS::Partition>:(drs|ec2|ssm|lambda):.*"))),
                 true);

@@ -26,17 +26,16 @@ final class Synthesized {
 
     final Settings settings;
     final Stacks stacks;
-    final App app;
-    final Path outdir;
     private final Map<Stack, Template> templates = new HashMap<>();
 
     private Synthesized(Map<String, Object> context) {
+        Path outdir;
         try {
             outdir = Files.createDirectories(Path.of("target", "cdk.out"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        app = DrsOrchestratorApp.app(outdir, context);
+        App app = DrsOrchestratorApp.app(outdir, context);
         settings = Settings.from(key -> app.getNode().tryGetContext(key));
         Path root = DrsOrchestratorApp.repositoryRoot(Path.of("").toAbsolutePath());
         stacks = DrsOrchestratorApp.build(
