@@ -41,7 +41,22 @@ public final class OAuthEndpoints {
         return PATH.matcher(request.path()).matches();
     }
 
+    /**
+     * Answers one request, with CORS headers: a console in the browser on another origin reads the discovery document
+     * and the keys and exchanges its code for tokens here, as it does at Cognito. No cookies are involved, so any
+     * origin may; a preflight ({@code OPTIONS}) is answered at once.
+     */
     public HttpResult handle(AwsRequest request) {
+        HttpResult result = request.method().equals("OPTIONS")
+                ? HttpResult.text(204, "text/plain", "")
+                        .header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+                        .header("Access-Control-Allow-Headers", "Authorization, Content-Type")
+                        .header("Access-Control-Max-Age", "600")
+                : respond(request);
+        return result.header("Access-Control-Allow-Origin", "*");
+    }
+
+    private HttpResult respond(AwsRequest request) {
         Matcher m = PATH.matcher(request.path());
         if (!m.matches()) {
             return oauthError(new OAuthError("invalid_request", "not an identity provider endpoint"));

@@ -1,0 +1,141 @@
+import { token } from './client';
+
+/** One Server-Sent Event as the stream delivered it. */
+export interface StreamEvent {
+  event: string;
+  id?: string;
+  data: string;
+}
+
+/**
+ * Parses a Server-Sent Events body incrementally (https://html.spec.whatwg.org/multipage/server-sent-events.html):
+ * feed it text as it arrives; it returns the events completed so far. Comment lines (keep-alives) are skipped.
+ */
+export class EventParser {
+  private buffer = '';
+  private event = '';
+  private data: string[] = [];
+  private id: string | undefined;
+
+  feed(chunk: string): StreamEvent[] {
+    this.buffer += chunk;
+    const out: StreamEvent[] = [];
+    let newline: number;
+    while ((newline = this.buffer.search(/\r\n|\r|\n/)) >= 0) {
+      const line = this.buffer.slice(0, newline);
+      const width = this.buffer.startsWith('\r\n', newline) ? 2 : 1;
+      this.buffer = this.buffer.slice(newline + width);
+      if (line === '') {
+        if (this.data.length > 0) {
+          out.push({ event: this.event || 'message', id: this.id, data: this.data.join('\n') });
+        }
+        this.event = '';
+        this.data = [];
+        continue;
+      }
+      if (line.startsWith(':')) {
+        continue;
+      }
+      const colon = line.indexOf(':');
+      const field = colon < 0 ? line : line.slice(0, colon);
+      let value = colon < 0 ? '' : line.slice(colon + 1);
+      if (value.startsWith(' ')) {
+        value = value.slice(1);
+      }
+      if (field === 'event') {
+        this.event = value;
+      } else if (field === 'data') {
+        this.data.push(value);
+      } else if (field === 'id' && !value.includes('\0')) {
+        this.id = value;
+      }
+    }
+    return out;
+  }
+}
+
+export interface Subscription {
+  close(): void;
+}
+
+export interface StreamHandlers {
+  onEvent: (event: StreamEvent) => void;
+  /** The stream is connected (true) or lost and being retried (false). */
+  onStatus?: (connected: boolean, error?: string) => void;
+}
+
+/**
+ * Follows a Server-Sent Events stream with the session's bearer token (EventSource cannot send one), reconnecting
+ * after a drop with the last event id (`Last-Event-ID`) so nothing is missed and nothing is sent twice. Waits 1, 2, 4
+ * … up to 15 s between attempts. A 4xx other than 429 ends it (the stream will not come back by retrying).
+ */
+export function follow(path: string, handlers: StreamHandlers): Subscription {
+  let closed = false;
+  let lastId: string | undefined;
+  let controller: AbortController | undefined;
+  let attempt = 0;
+
+  const run = async () => {
+    while (!closed) {
+      controller = new AbortController();
+      try {
+        const headers: Record<string, string> = { Accept: 'text/event-stream' };
+        const bearer = await token();
+        if (bearer) {
+          headers.Authorization = `Bearer ${bearer}`;
+        }
+        if (lastId !== undefined) {
+          headers['Last-Event-ID'] = lastId;
+        }
+        const response = await fetch(path, { headers, signal: controller.signal, cache: 'no-store' });
+        if (!response.ok || !response.body) {
+          const text = await response.text().catch(() => '');
+          let detail = `HTTP ${response.status}`;
+          try {
+            detail = (JSON.parse(text) as { detail?: string }).detail ?? detail;
+          } catch {
+            // not problem+json
+          }
+          if (response.status >= 400 && response.status < 500 && response.status !== 429) {
+            handlers.onStatus?.(false, detail);
+            return;
+          }
+          throw new Error(detail);
+        }
+        attempt = 0;
+        handlers.onStatus?.(true);
+        const parser = new EventParser();
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) {
+            break;
+          }
+          for (const event of parser.feed(value)) {
+            if (event.id !== undefined) {
+              lastId = event.id;
+            }
+            handlers.onEvent(event);
+          }
+        }
+        if (!closed) {
+          handlers.onStatus?.(false, 'the stream ended; reconnecting');
+        }
+      } catch (e) {
+        if (closed) {
+          return;
+        }
+        handlers.onStatus?.(false, e instanceof Error ? e.message : String(e));
+      }
+      const wait = Math.min(15_000, 1000 * 2 ** attempt++);
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  };
+  void run();
+  return {
+    close() {
+      closed = true;
+      controller?.abort();
+    },
+  };
+}
