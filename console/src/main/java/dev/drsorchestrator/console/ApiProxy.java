@@ -111,20 +111,24 @@ public class ApiProxy {
                 .setHost(base.getHost())
                 .setPort(base.getPort() > 0 ? base.getPort() : 80)
                 .setURI(base.getRawPath() + target + (query == null ? "" : "?" + query));
-        client.request(options).onFailure(e -> unreachable(ctx, service, base, e)).onSuccess(out -> {
-            copyHeaders(in.headers(), out.headers());
-            out.putHeader("X-Forwarded-For", forwardedFor(in));
-            out.putHeader("X-Forwarded-Proto", in.scheme());
-            if (in.authority() != null) {
-                out.putHeader("X-Forwarded-Host", in.authority().toString());
-            }
-            String length = in.getHeader("Content-Length");
-            if (length == null && hasBody(in)) {
-                out.setChunked(true);
-            }
-            out.response().onFailure(e -> unreachable(ctx, service, base, e)).onSuccess(answer -> relay(ctx, answer));
-            in.pipeTo(out).onFailure(e -> LOG.debugf("request body to %s: %s", service, e.getMessage()));
-        });
+        client.request(options)
+                .onFailure(e -> unreachable(ctx, service, base, e))
+                .onSuccess(out -> {
+                    copyHeaders(in.headers(), out.headers());
+                    out.putHeader("X-Forwarded-For", forwardedFor(in));
+                    out.putHeader("X-Forwarded-Proto", in.scheme());
+                    if (in.authority() != null) {
+                        out.putHeader("X-Forwarded-Host", in.authority().toString());
+                    }
+                    String length = in.getHeader("Content-Length");
+                    if (length == null && hasBody(in)) {
+                        out.setChunked(true);
+                    }
+                    out.response()
+                            .onFailure(e -> unreachable(ctx, service, base, e))
+                            .onSuccess(answer -> relay(ctx, answer));
+                    in.pipeTo(out).onFailure(e -> LOG.debugf("request body to %s: %s", service, e.getMessage()));
+                });
     }
 
     private static void relay(RoutingContext ctx, HttpClientResponse answer) {
@@ -171,7 +175,8 @@ public class ApiProxy {
     }
 
     private static String forwardedFor(HttpServerRequest in) {
-        String client = in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
+        String client =
+                in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
         String earlier = in.getHeader("X-Forwarded-For");
         return earlier == null ? client : earlier + ", " + client;
     }

@@ -34,10 +34,12 @@ public class ConsoleRoutes {
 
     void routes(@Observes Router router) {
         router.route().order(-20).handler(this::headers);
-        router.get("/config.json").order(-9).handler(ctx -> ctx.response()
-                .putHeader("Content-Type", "application/json")
-                .putHeader("Cache-Control", "no-store")
-                .end(settings));
+        router.get("/config.json")
+                .order(-9)
+                .handler(ctx -> ctx.response()
+                        .putHeader("Content-Type", "application/json")
+                        .putHeader("Cache-Control", "no-store")
+                        .end(settings));
         router.routeWithRegex(HttpMethod.GET, "/[^.]*").order(-8).handler(ConsoleRoutes::appPage);
     }
 

@@ -117,6 +117,9 @@ public final class Demo {
             step(
                     "DRILL %s requested: watching it (GET %s/executions/%s)",
                     executionId, system.url(Component.EXECUTION), executionId);
+            if (system.hasConsole()) {
+                step("watch it live in the console: %s/executions/%s", system.url(Component.CONSOLE), executionId);
+            }
             String status = watch(executionId, inbox);
             return new Result(planId, executionId, status);
         }

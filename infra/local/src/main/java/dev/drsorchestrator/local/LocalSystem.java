@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * devstack and the five services as child processes of this JVM, each from its packaged jar, each logging to its own
+ * devstack, the five services (and, when asked, the console) as child processes of this JVM, each from its packaged jar, each logging to its own
  * file in one folder, every service pointed at devstack and creating its own tables, queues, rules and topic (the
  * routing table in {@code contracts} is what the services provision from). {@link #close()} stops every child it
  * started. The run command ({@link Main}) and the system tests use this one launcher.
@@ -50,6 +50,7 @@ public final class LocalSystem implements AutoCloseable {
         private boolean freePorts;
         private long seed = 42;
         private boolean fast;
+        private boolean console;
         private final Duration readyTimeout = Duration.ofSeconds(120);
         private PrintStream out = System.out;
         private final Map<Component, Map<String, String>> settings = new EnumMap<>(Component.class);
@@ -83,6 +84,12 @@ public final class LocalSystem implements AutoCloseable {
         /** Tests' pace: shorter leases, polls and sweeps, so a crash is recovered from in seconds, not a minute. */
         public Options fast() {
             this.fast = true;
+            return this;
+        }
+
+        /** Starts the console too (after the services, which it proxies); the system tests do without it. */
+        public Options console() {
+            this.console = true;
             return this;
         }
 
@@ -123,7 +130,7 @@ public final class LocalSystem implements AutoCloseable {
      */
     public static LocalSystem start(Options options) {
         List<String> missing = new ArrayList<>();
-        for (Component c : Component.values()) {
+        for (Component c : components(options)) {
             if (!Files.isRegularFile(c.jar(options.root))) {
                 missing.add(options.root.relativize(c.jar(options.root)).toString());
             }
@@ -133,7 +140,7 @@ public final class LocalSystem implements AutoCloseable {
                     + "./mvnw package -DskipTests` (infra/local/run does this for you).");
         }
         Map<Component, Integer> ports = new EnumMap<>(Component.class);
-        for (Component c : Component.values()) {
+        for (Component c : components(options)) {
             ports.put(c, options.freePorts ? freePort(Set.copyOf(ports.values())) : requireFree(c));
         }
         LocalSystem system = new LocalSystem(options, ports);
@@ -147,6 +154,9 @@ public final class LocalSystem implements AutoCloseable {
             for (Component c : services) {
                 system.awaitReady(c);
             }
+            if (options.console) {
+                system.start(Component.CONSOLE);
+            }
             return system;
         } catch (IOException e) {
             system.close();
@@ -155,6 +165,18 @@ public final class LocalSystem implements AutoCloseable {
             system.close();
             throw e;
         }
+    }
+
+    /** What {@code options} starts: devstack and the five services, and the console when asked. */
+    private static List<Component> components(Options options) {
+        return List.of(Component.values()).stream()
+                .filter(c -> c != Component.CONSOLE || options.console)
+                .toList();
+    }
+
+    /** Whether this system has a console. */
+    public boolean hasConsole() {
+        return ports.containsKey(Component.CONSOLE);
     }
 
     /** The base URL of a component, e.g. {@code http://127.0.0.1:8083}. */
@@ -226,6 +248,7 @@ public final class LocalSystem implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        stop(Component.CONSOLE);
         List<Component> services = List.of(Component.values()).stream()
                 .filter(Component::isService)
                 .toList();
@@ -346,6 +369,19 @@ public final class LocalSystem implements AutoCloseable {
         String endpoint = url(Component.DEVSTACK);
         s.put("quarkus.http.port", String.valueOf(port(c)));
         s.put("quarkus.http.host", "127.0.0.1");
+        if (c == Component.CONSOLE) {
+            // Sign-in at devstack's user pool; /api/<service>/… to each service started here.
+            s.put("console.oidc.authority", endpoint + "/" + Users.POOL);
+            s.put("console.oidc.client-id", Users.CLIENT);
+            s.put("console.environment", "local");
+            for (Component service : Component.values()) {
+                if (service.isService()) {
+                    s.put("console.services." + service.displayName(), url(service));
+                }
+            }
+            s.putAll(options.settings.getOrDefault(c, Map.of()));
+            return s;
+        }
         // Create the tables, the inbox queue and its dead-letter queue, the bus and the rules from the routing table.
         s.put("kit.provision", "true");
         s.put("kit.aws.endpoint-override", endpoint);

@@ -123,12 +123,14 @@ public final class Main {
         Instant started = Instant.now();
         Path root = root();
         LocalSystem.Options options =
-                new LocalSystem.Options(root).seed(args.seed()).out(out);
+                new LocalSystem.Options(root).seed(args.seed()).out(out).console();
         if (args.logs() != null) {
             options.logs(args.logs());
         }
-        out.println("DRS Orchestrator on this machine: devstack (a local AWS with a DRS simulator) and five services."
-                + " Logs: " + options.logs().toString());
+        out.println(
+                "DRS Orchestrator on this machine: devstack (a local AWS with a DRS simulator), five services and the"
+                        + " console."
+                        + " Logs: " + options.logs().toString());
         LocalSystem system;
         try {
             system = LocalSystem.start(options);
@@ -142,7 +144,7 @@ public final class Main {
             out.println("stopped.");
         }));
         out.printf(
-                "all six processes ready in %.1f s%n",
+                "all seven processes ready in %.1f s%n",
                 Duration.between(started, Instant.now()).toMillis() / 1000.0);
         DevstackAdmin devstack = new DevstackAdmin(new Rest(), system.url(Component.DEVSTACK));
         devstack.timings(args.jobStartMillis(), 100, args.launchMinMillis(), args.launchMaxMillis());
@@ -155,6 +157,11 @@ public final class Main {
             system.close();
             return 1;
         }
+        out.println();
+        out.printf(
+                "The console: %s  (sign in as drill-operator, password %s; every user is listed at the end)%n",
+                system.url(Component.CONSOLE), users.password("drill-operator"));
+        out.println();
         Demo.Result demo = null;
         if (args.demo()) {
             try {
@@ -184,6 +191,7 @@ public final class Main {
     static void printWhere(LocalSystem system, Users users, Demo.@Nullable Result demo, PrintStream out) {
         out.println();
         out.println("Everything is running. Ctrl-C stops it all.");
+        out.printf("  %-18s %s   (sign in with a user below)%n", "console", system.url(Component.CONSOLE));
         for (Component c : Component.values()) {
             if (c.isService()) {
                 out.printf("  %-18s %s/q/swagger-ui   (health %s/q/health)%n", c, system.url(c), system.url(c));
