@@ -65,8 +65,9 @@ public class ConsoleRoutes {
                 if (path.startsWith("/assets/")) {
                     // File names carry a hash of their content: a new build has new names.
                     headers.set("Cache-Control", "public, max-age=31536000, immutable");
-                } else {
-                    // The page and its settings: asked again each time, so a new build is picked up at once.
+                } else if (!"no-store".equals(headers.get("Cache-Control"))) {
+                    // The page: asked again each time (Quarkus would let it be cached for a day), so a new build is
+                    // picked up at once.
                     headers.set("Cache-Control", "no-cache");
                 }
             });
