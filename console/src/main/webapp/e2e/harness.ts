@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** What ConsoleEndToEndIT started and seeded, from the file E2E_CONTEXT names. */
@@ -7,6 +7,7 @@ export interface Context {
   consoleUrl: string;
   devstackUrl: string;
   screenshots: string;
+  timings: string;
   passwords: Record<string, string>;
   servers: { id: string; hostname: string; account: string; tier: string }[];
 }
@@ -46,9 +47,9 @@ export async function launch(): Promise<Browser> {
  * provider's login page with authorization code + PKCE, landed on `path`.
  */
 export async function signIn(browser: Browser, ctx: Context, username: string, path = '/'): Promise<Page> {
-  const session = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const session = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await session.newPage();
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(30_000);
   await page.goto(ctx.consoleUrl + path);
   // The console sends the browser to devstack's login page (its authorization endpoint).
   await page.getByLabel('Username').fill(username);
@@ -63,4 +64,52 @@ export async function signIn(browser: Browser, ctx: Context, username: string, p
 export async function screenshot(page: Page, ctx: Context, name: string): Promise<void> {
   mkdirSync(ctx.screenshots, { recursive: true });
   await page.screenshot({ path: join(ctx.screenshots, `${name}.png`), fullPage: true });
+}
+
+/** An access token for calls the test makes itself (USER_PASSWORD_AUTH through the console's app client). */
+export async function tokenOf(ctx: Context, username: string): Promise<string> {
+  const response = await fetch(ctx.devstackUrl + '/', {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/x-amz-json-1.1',
+      'X-Amz-Target': 'AWSCognitoIdentityProviderService.InitiateAuth',
+    },
+    body: JSON.stringify({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: 'drs-console',
+      AuthParameters: { USERNAME: username, PASSWORD: ctx.passwords[username] },
+    }),
+  });
+  const answer = (await response.json()) as { AuthenticationResult: { AccessToken: string } };
+  return answer.AuthenticationResult.AccessToken;
+}
+
+/** The text a form field's control is described by (its error text, when the field has one). */
+export async function describedBy(page: Page, label: string): Promise<string> {
+  const input = page.getByLabel(label, { exact: true });
+  const ids = (await input.getAttribute('aria-describedby')) ?? '';
+  const texts = await Promise.all(
+    ids
+      .split(' ')
+      .filter(Boolean)
+      .map((id) => page.locator(`[id="${id}"]`).textContent()),
+  );
+  return texts.join(' ');
+}
+
+/** Measured figures (not asserted: docs/console.md reports them), written to the file ConsoleEndToEndIT names. */
+export class Timings {
+  private readonly figures: Record<string, number[]> = {};
+
+  add(name: string, millis: number): void {
+    (this.figures[name] ??= []).push(Math.round(millis));
+  }
+
+  write(file: string): void {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(this.figures, null, 2) + '\n');
+    for (const [name, values] of Object.entries(this.figures)) {
+      console.log(`timing ${name}: ${values.join(', ')} ms`);
+    }
+  }
 }

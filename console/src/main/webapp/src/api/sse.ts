@@ -60,8 +60,11 @@ export interface Subscription {
 
 export interface StreamHandlers {
   onEvent: (event: StreamEvent) => void;
-  /** The stream is connected (true) or lost and being retried (false). */
-  onStatus?: (connected: boolean, error?: string) => void;
+  /**
+   * The stream is connected (true) or lost (false): retried, unless `final` (a refusal that retrying will not
+   * change, e.g. 404 from a server without the stream, or 403).
+   */
+  onStatus?: (connected: boolean, error?: string, final?: boolean) => void;
 }
 
 /**
@@ -97,7 +100,7 @@ export function follow(path: string, handlers: StreamHandlers): Subscription {
             // not problem+json
           }
           if (response.status >= 400 && response.status < 500 && response.status !== 429) {
-            handlers.onStatus?.(false, detail);
+            handlers.onStatus?.(false, detail, true);
             return;
           }
           throw new Error(detail);

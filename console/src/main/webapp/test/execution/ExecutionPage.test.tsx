@@ -52,7 +52,7 @@ describe('ExecutionPage', () => {
   });
 
   it('updates a wave to COMPLETED from the event stream without reloading', async () => {
-    const { api, stream } = open(runningDrill(), ['viewer'], 'sub-1', [], true);
+    const { api, stream, page } = open(runningDrill(), ['viewer'], 'sub-1', [], true);
     await screen.findByTestId('wave-2-status');
     await waitFor(() => expect(stream.connections.length).toBe(1));
     stream.send(runningDrill(), 1);
@@ -70,6 +70,10 @@ describe('ExecutionPage', () => {
     expect(screen.getByTestId('wave-2-status').dataset.status).toBe('COMPLETED');
     expect(api.sent.filter((s) => s.url === BASE).length).toBe(1);
     expect(stream.connections[0].Accept).toBe('text/event-stream');
+    // leaving the page closes the stream
+    expect(stream.signals[0]?.aborted).toBe(false);
+    page.unmount();
+    expect(stream.signals[0]?.aborted).toBe(true);
   });
 
   it('shows Approve to an approver and sends the approval', async () => {

@@ -94,6 +94,8 @@ export interface FakeStream {
   send: (execution: Execution, version: number) => void;
   /** The headers of every connection made. */
   connections: Record<string, string>[];
+  /** The abort signal of every connection made (aborted when the page closes the stream). */
+  signals: (AbortSignal | undefined)[];
 }
 
 /**
@@ -106,6 +108,7 @@ export function fakeStream(): FakeStream {
   const controllers: ReadableStreamDefaultController<Uint8Array>[] = [];
   const queued: string[] = [];
   const connections: Record<string, string>[] = [];
+  const signals: (AbortSignal | undefined)[] = [];
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -113,6 +116,7 @@ export function fakeStream(): FakeStream {
         return inner(input, init);
       }
       connections.push((init?.headers ?? {}) as Record<string, string>);
+      signals.push(init?.signal ?? undefined);
       const stream = new ReadableStream<Uint8Array>({
         start(controller) {
           controllers.push(controller);
@@ -143,5 +147,6 @@ export function fakeStream(): FakeStream {
     push,
     send: (execution, version) => push(`event: execution\nid: ${version}\ndata: ${JSON.stringify(execution)}\n\n`),
     connections,
+    signals,
   };
 }

@@ -43,7 +43,21 @@ describe('GroupsList', () => {
     expect(screen.getAllByText('tags Tier=app')).toHaveLength(2);
     expect(screen.getAllByRole('link', { name: 'web-shop' })[0].getAttribute('href')).toBe('/recovery-plans/plan-1');
     expect(screen.getByRole('link', { name: 'Create protection group' })).toBeTruthy();
-    expect(api.sent.map((s) => s.url)).toEqual([`${LIST}?limit=200`, `${LIST}?limit=200&cursor=c2`]);
+    expect(api.sent.map((s) => s.url).filter((u) => u.startsWith(LIST))).toEqual([`${LIST}?limit=200`, `${LIST}?limit=200&cursor=c2`]);
+  });
+
+  it('reads the plans that use each group from plan-service', async () => {
+    fakeApi([
+      { path: LIST, body: { items: groups().items.map((g) => ({ ...g, usedBy: null })), nextCursor: null } },
+      {
+        path: '/api/plan-service/recovery-plans',
+        body: { items: [{ id: 'plan-9', name: 'billing', waves: [{ protectionGroupIds: ['pg-2'] }] }], nextCursor: null },
+      },
+    ]);
+    renderPage(<GroupsList />, { path: '/protection-groups', pattern: '/protection-groups', roles: ['viewer'] });
+    await screen.findByRole('link', { name: 'billing' });
+    expect(screen.getByTestId('used-by-db-222222222222').textContent).toBe('billing');
+    expect(screen.getByTestId('used-by-app-111111111111').textContent).toBe('None');
   });
 
   it('filters by text', async () => {
@@ -96,6 +110,6 @@ describe('GroupsList', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Delete db-222222222222' }));
     fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Delete' }));
     expect(await screen.findByText('Protection group db-222222222222 deleted.')).toBeTruthy();
-    await waitFor(() => expect(api.sent.filter((s) => s.method === 'GET').length).toBe(2));
+    await waitFor(() => expect(api.sent.filter((s) => s.method === 'GET' && s.url.startsWith(LIST)).length).toBe(2));
   });
 });

@@ -87,4 +87,19 @@ describe('Subscriptions', () => {
     expect(await screen.findByText(`Unsubscribed ${sub.endpoint}.`)).toBeTruthy();
     expect(api.sent.filter((s) => s.method === 'GET' && s.url.startsWith('/api/notifier/subscriptions'))).toHaveLength(2);
   });
+
+  it('creates a subscription and shows the list again', async () => {
+    const api = fakeApi([list, { method: 'POST', path: '/api/notifier/subscriptions', status: 201, body: { ...sub, id: 'sub-2', protocol: 'https', endpoint: 'https://h-hooks.example.com/drs' } }]);
+    renderPage(<Subscriptions />, { path: '/subscriptions', pattern: '/subscriptions', roles: ['planner'] });
+    await userEvent.click(await screen.findByRole('button', { name: 'Create subscription' }));
+    const protocol = createWrapper().findSelect('[data-testid="subscription-protocol"]')!;
+    protocol.openDropdown();
+    protocol.selectOptionByValue('https');
+    await userEvent.type(formField('Endpoint').findControl()!.find('input')!.getElement(), 'https://h-hooks.example.com/drs');
+    await userEvent.click(screen.getByRole('button', { name: 'Subscribe' }));
+    expect(await screen.findByText('Subscribed https://h-hooks.example.com/drs.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Subscribe' })).toBeNull();
+    expect(api.sent.find((s) => s.method === 'POST')!.body).toEqual({ protocol: 'https', endpoint: 'https://h-hooks.example.com/drs' });
+    expect(api.sent.filter((s) => s.method === 'GET')).toHaveLength(2);
+  });
 });

@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import PlanDetail from '../../src/pages/plans/PlanDetail';
@@ -56,9 +56,7 @@ describe('PlanDetail', () => {
     await waitFor(() => expect(within(modal).getByTestId('execute-servers').textContent).toContain('s-000000000000000a1'));
     expect(summary.textContent).toContain('3 servers');
     await userEvent.type(within(modal).getByLabelText('Comment'), 'quarterly drill');
-    await act(async () => {
-      await userEvent.click(within(modal).getByRole('button', { name: 'Start drill' }));
-    });
+    await userEvent.click(within(modal).getByRole('button', { name: 'Start drill' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/executions/exec-42'));
     const post = api.sent.find((s) => s.method === 'POST')!;
     expect(post.url).toBe('/api/plan-service/recovery-plans/plan-1/executions');
@@ -91,5 +89,28 @@ describe('PlanDetail', () => {
     await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Delete plan' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/recovery-plans'));
     expect(api.sent.find((s) => s.method === 'DELETE')!.url).toBe('/api/plan-service/recovery-plans/plan-1?version=3');
+  });
+});
+
+describe('PlanDetail drill schedule', () => {
+  it('lets a planner create a drill schedule where there is none', async () => {
+    const api = fakeApi([
+      {
+        method: 'PUT',
+        path: '/api/plan-service/recovery-plans/plan-1/drill-schedule',
+        body: { planId: 'plan-1', expression: 'rate(7 days)', timezone: 'Europe/Berlin', enabled: true, comment: null, version: 1 },
+      },
+      ...detailRoutes(),
+    ]);
+    renderPage(<PlanDetail />, { ...AT, roles: ['planner'] });
+    const panel = await screen.findByTestId('drill-schedule');
+    await within(panel).findByText('No drill schedule');
+    await userEvent.type(within(panel).getByLabelText('Schedule expression'), 'rate(7 days)');
+    const tz = within(panel).getByLabelText('Time zone');
+    await userEvent.clear(tz);
+    await userEvent.type(tz, 'Europe/Berlin');
+    await userEvent.click(within(panel).getByRole('button', { name: 'Create drill schedule' }));
+    await waitFor(() => expect(api.sent.some((s) => s.method === 'PUT')).toBe(true));
+    expect(api.sent.find((s) => s.method === 'PUT')!.body).toEqual({ expression: 'rate(7 days)', timezone: 'Europe/Berlin', enabled: true });
   });
 });

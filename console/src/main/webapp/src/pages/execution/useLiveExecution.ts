@@ -69,7 +69,6 @@ export function useLiveExecution(id: string): LiveExecution {
   useEffect(() => {
     shown.current = undefined;
     fromStream.current = false;
-    let everConnected = false;
     setLive('connecting');
     setLiveDetail(undefined);
     const subscription = follow(eventsPath(id), {
@@ -96,13 +95,12 @@ export function useLiveExecution(id: string): LiveExecution {
         setLoading(false);
         setChanges((c) => c + 1);
       },
-      onStatus: (connected, detail) => {
+      onStatus: (connected, detail, final) => {
         if (connected) {
-          everConnected = true;
           setLive('live');
           setLiveDetail(undefined);
         } else {
-          setLive(everConnected ? 'reconnecting' : 'unavailable');
+          setLive(final ? 'unavailable' : 'reconnecting');
           setLiveDetail(detail);
         }
       },

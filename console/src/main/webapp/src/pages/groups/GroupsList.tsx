@@ -12,7 +12,8 @@ import Table, { type TableProps } from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import { useMemo, useState } from 'react';
 import { useLocation } from 'react-router-dom';
-import { LIST_CAP, listGroups, type ProtectionGroup } from '../../api/catalog';
+import { LIST_CAP, listGroups, type PlanRef, type ProtectionGroup } from '../../api/catalog';
+import { all } from '../../api/client';
 import { useSession } from '../../auth/AuthContext';
 import { formatTime } from '../../components/format';
 import { useFollow } from '../../components/nav';
@@ -22,6 +23,28 @@ import { DeleteGroupModal } from './DeleteGroupModal';
 import { selectionSummary } from './selection';
 
 const ALL: SelectProps.Option = { value: '', label: 'All' };
+
+interface PlanWaves {
+  id: string;
+  name: string;
+  waves: { protectionGroupIds?: string[] | null }[] | null;
+}
+
+/**
+ * The plans that use each group. The list of groups does not resolve `usedBy` (only GET of one group does), so it is
+ * read from plan-service's plans; undefined when they cannot be read (the column then says nothing rather than "none").
+ */
+async function usedByIndex(): Promise<Map<string, PlanRef[]>> {
+  const plans = await all<PlanWaves>('plan-service', '/recovery-plans', {}, LIST_CAP);
+  const index = new Map<string, PlanRef[]>();
+  for (const plan of plans) {
+    const ids = new Set((plan.waves ?? []).flatMap((w) => w.protectionGroupIds ?? []));
+    for (const id of ids) {
+      index.set(id, [...(index.get(id) ?? []), { planId: plan.id, planName: plan.name }]);
+    }
+  }
+  return index;
+}
 
 function optionsOf(values: string[], what: string): SelectProps.Option[] {
   return [{ value: '', label: `All ${what}` }, ...[...new Set(values)].sort().map((v) => ({ value: v, label: v }))];
@@ -34,7 +57,12 @@ export default function GroupsList() {
   const location = useLocation();
   const saved = (location.state as { saved?: string } | null)?.saved;
   const [flash, setFlash] = useState<string | undefined>(saved ? `Protection group ${saved} saved.` : undefined);
-  const { data, error, loading, reload } = useLoad(() => listGroups(), []);
+  const { data: listed, error, loading, reload } = useLoad(() => listGroups(), []);
+  const plans = useLoad(() => usedByIndex(), []);
+  const data = useMemo(
+    () => listed?.map((g) => ({ ...g, usedBy: g.usedBy ?? plans.data?.get(g.id) ?? (plans.data ? [] : null) })),
+    [listed, plans.data],
+  );
   const [account, setAccount] = useState<SelectProps.Option>(ALL);
   const [region, setRegion] = useState<SelectProps.Option>(ALL);
   const [deleting, setDeleting] = useState<ProtectionGroup | null>(null);
@@ -84,6 +112,21 @@ export default function GroupsList() {
     sorting: { defaultState: { sortingColumn: { sortingField: 'name' } } },
   });
 
+  const usedByCell = (g: ProtectionGroup) =>
+    g.usedBy && g.usedBy.length > 0 ? (
+      <SpaceBetween direction="horizontal" size="xs">
+        {g.usedBy.map((p) => (
+          <Link key={p.planId} href={`/recovery-plans/${p.planId}`} onFollow={follow}>
+            {p.planName}
+          </Link>
+        ))}
+      </SpaceBetween>
+    ) : g.usedBy ? (
+      'None'
+    ) : (
+      '—'
+    );
+
   const columns: TableProps.ColumnDefinition<ProtectionGroup>[] = [
     {
       id: 'name',
@@ -112,18 +155,7 @@ export default function GroupsList() {
     {
       id: 'usedBy',
       header: 'Used by',
-      cell: (g) =>
-        g.usedBy && g.usedBy.length > 0 ? (
-          <SpaceBetween direction="horizontal" size="xs">
-            {g.usedBy.map((p) => (
-              <Link key={p.planId} href={`/recovery-plans/${p.planId}`} onFollow={follow}>
-                {p.planName}
-              </Link>
-            ))}
-          </SpaceBetween>
-        ) : (
-          '—'
-        ),
+      cell: (g) => <span data-testid={`used-by-${g.name}`}>{usedByCell(g)}</span>,
     },
     { id: 'updated', header: 'Updated', sortingField: 'updatedAt', cell: (g) => formatTime(g.updatedAt) },
   ];
@@ -168,7 +200,10 @@ export default function GroupsList() {
             description="Source servers that recover together, chosen by id or by DRS tags."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh" loading={loading && !!data} onClick={reload} />
+                <Button iconName="refresh" ariaLabel="Refresh" loading={loading && !!data} onClick={() => {
+                    reload();
+                    plans.reload();
+                  }} />
                 {planner && (
                   <Button variant="primary" href="/protection-groups/new" onFollow={follow}>
                     Create protection group
@@ -211,6 +246,7 @@ export default function GroupsList() {
           setFlash(`Protection group ${deleting?.name ?? ''} deleted.`);
           setDeleting(null);
           reload();
+          plans.reload();
         }}
       />
     </SpaceBetween>

@@ -44,7 +44,10 @@ export function ServerPicker({ accountId, region, selected, onChange, groupId, r
   const [maxLag, setMaxLag] = useState('');
   const [tag, setTag] = useState('');
   const [unassigned, setUnassigned] = useState(false);
-  const q = useDebounced({ search: search.trim(), tag: tag.trim(), accountId: accountId.trim(), region: region.trim() });
+  // Debounced as one string: an object would be new on every render and never settle.
+  const q = JSON.parse(
+    useDebounced(JSON.stringify({ search: search.trim(), tag: tag.trim(), accountId: accountId.trim(), region: region.trim() })),
+  ) as { search: string; tag: string; accountId: string; region: string };
   const byId = q.search.toLowerCase().startsWith('s-');
   const tagFilter = /^[^:]+:.+$/.test(q.tag) ? q.tag : undefined;
 

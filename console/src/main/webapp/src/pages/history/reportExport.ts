@@ -1,11 +1,18 @@
 import type { ExecutionReport, FailedServer } from '../../api/history';
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; quotes inside are doubled. */
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; quotes inside are doubled. Text
+ * a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return: a server name or an
+ * error message comes from outside) gets a leading apostrophe, so it is shown, never evaluated. Numbers stay numbers.
+ */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) {
     return '';
   }
-  const text = Array.isArray(value) ? value.join('; ') : String(value);
+  let text = Array.isArray(value) ? value.join('; ') : String(value);
+  if (typeof value !== 'number' && /^[=+\-@\t\r]/.test(text)) {
+    text = `'${text}`;
+  }
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -48,7 +48,7 @@ function ActionFields({
         </FormField>
       </ColumnLayout>
       {action.type === 'SSM_DOCUMENT' && (
-        <>
+        <SpaceBetween size="xs">
           <FormField label="SSM document" errorText={err('documentName')}>
             <Input value={action.documentName} onChange={(e) => set({ documentName: e.detail.value })} placeholder="AWS-RunShellScript" />
           </FormField>
@@ -84,17 +84,17 @@ function ActionFields({
               ]}
             />
           </FormField>
-        </>
+        </SpaceBetween>
       )}
       {action.type === 'LAMBDA' && (
-        <>
+        <SpaceBetween size="xs">
           <FormField label="Function ARN" errorText={err('functionArn')}>
             <Input value={action.functionArn} onChange={(e) => set({ functionArn: e.detail.value })} />
           </FormField>
           <FormField label="Payload (JSON)" errorText={err('payload')}>
             <Textarea value={action.payload} rows={3} onChange={(e) => set({ payload: e.detail.value })} />
           </FormField>
-        </>
+        </SpaceBetween>
       )}
       {action.type === 'HTTP_CHECK' && (
         <ColumnLayout columns={3}>

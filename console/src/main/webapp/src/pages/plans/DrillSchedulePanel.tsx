@@ -152,12 +152,12 @@ export function DrillSchedulePanel({ planId }: { planId: string }) {
           </Box>
         )}
         {current === null && !editing && (
-          <>
+          <SpaceBetween size="s">
             <Box color="text-status-inactive" data-testid="no-drill-schedule">
               No drill schedule
             </Box>
             {can('planner') && <ScheduleForm planId={planId} current={null} onSaved={schedule.reload} />}
-          </>
+          </SpaceBetween>
         )}
         {current && editing && (
           <ScheduleForm

@@ -1,3 +1,4 @@
+import Box from '@cloudscape-design/components/box';
 import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import Button from '@cloudscape-design/components/button';
 import Checkbox from '@cloudscape-design/components/checkbox';
@@ -75,7 +76,7 @@ export default function PlanEditor() {
     } catch (e) {
       setError(e);
       setSaving(false);
-      window.scrollTo?.({ top: 0 });
+      document.getElementById('plan-editor-top')?.scrollIntoView?.({ block: 'start' });
     }
   };
 
@@ -98,6 +99,7 @@ export default function PlanEditor() {
       }}
     >
       <SpaceBetween size="m">
+        <span id="plan-editor-top" />
         <BreadcrumbGroup
           items={[
             { text: 'Recovery plans', href: '/recovery-plans' },
@@ -191,7 +193,11 @@ export default function PlanEditor() {
               >
                 Waves
               </Header>
-              <ProblemAlert error={err('waves') ? new Error(err('waves')) : undefined} />
+              {err('waves') && (
+                <Box color="text-status-error" data-testid="waves-error">
+                  {err('waves')}
+                </Box>
+              )}
               {groups.error ? <ProblemAlert error={groups.error} /> : null}
               {form.waves.map((w, i) => (
                 <WaveEditor

@@ -67,7 +67,7 @@ export function PreflightPanel({ planId, version }: { planId: string; version: n
         <ProblemAlert error={preflight.error} />
         {preflight.loading && !report && <StatusIndicator type="loading">Running preflight…</StatusIndicator>}
         {report && (
-          <>
+          <SpaceBetween size="m">
             {report.canRun ? (
               <Alert type={report.warnings.length ? 'warning' : 'success'} header="Can run" data-testid="preflight-can-run">
                 {report.warnings.length
@@ -143,7 +143,7 @@ export function PreflightPanel({ planId, version }: { planId: string; version: n
                 </ul>
               </ExpandableSection>
             )}
-          </>
+          </SpaceBetween>
         )}
       </SpaceBetween>
     </Container>

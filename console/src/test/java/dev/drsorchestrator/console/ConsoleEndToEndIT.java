@@ -71,7 +71,8 @@ class ConsoleEndToEndIT {
         ObjectNode context = JSON.createObjectNode()
                 .put("consoleUrl", system.url(Component.CONSOLE))
                 .put("devstackUrl", system.url(Component.DEVSTACK))
-                .put("screenshots", TARGET.resolve("screenshots").toString());
+                .put("screenshots", TARGET.resolve("screenshots").toString())
+                .put("timings", TARGET.resolve("console-timings.json").toString());
         ObjectNode passwords = context.putObject("passwords");
         users.passwords().forEach(passwords::put);
         ArrayNode servers = context.putArray("servers");
