@@ -63,8 +63,15 @@ public class ExecutionWatch {
         private final Duration retryAfter;
 
         TooManyStreams(int open, Duration retryAfter) {
-            super(open + " streams are open on this instance, the most it keeps; try again in " + retryAfter.toSeconds()
-                    + " s, or read GET /executions/{id} meanwhile");
+            this(
+                    open + " streams are open on this instance, the most it keeps; try again in "
+                            + retryAfter.toSeconds() + " s, or read GET /executions/{id} meanwhile",
+                    open,
+                    retryAfter);
+        }
+
+        TooManyStreams(String message, int open, Duration retryAfter) {
+            super(message);
             this.open = open;
             this.retryAfter = retryAfter;
         }
@@ -99,7 +106,10 @@ public class ExecutionWatch {
      */
     public void open(ExecutionSnapshot current, boolean resumed, Stream stream) {
         if (stopped) {
-            throw new TooManyStreams(open.get(), Duration.ofSeconds(5));
+            throw new TooManyStreams(
+                    "this instance is stopping; try again in a few seconds (another instance will answer)",
+                    open.get(),
+                    Duration.ofSeconds(5));
         }
         if (open.incrementAndGet() > config.maxStreams()) {
             open.decrementAndGet();
