@@ -47,10 +47,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Executions: history (list, one, its stream of changes, timeline, report) and the operators' controls. Who acts is the verified caller
- * ({@link Caller}), never a header: each control records the token's username and subject. Reading needs
- * {@code viewer}; approving needs {@code approver}; every other control needs {@code drill-operator}, and for an
- * execution that is not a DRILL {@code recovery-operator} (see docs/security.md).
+ * Executions: history (list, one, its stream of changes, timeline, report) and the operators' controls. Who acts is
+ * the verified caller ({@link Caller}), never a header: each control records the token's username and subject.
+ * Reading needs {@code viewer}; approving needs {@code approver}; every other control needs {@code drill-operator},
+ * and for an execution that is not a DRILL {@code recovery-operator} (see docs/security.md).
  */
 @Path("/executions")
 @Produces(MediaType.APPLICATION_JSON)
