@@ -36,6 +36,8 @@ import org.jspecify.annotations.Nullable;
  * first, the input is decided again from the new state; so two instances on one queue never both advance an
  * execution from the same state, and nothing is kept in memory between inputs.
  *
+ * <p>Every change it stores is told to {@link ExecutionWatch}, which sends it to the execution's open streams.
+ *
  * <p>Counts {@code execution.wave.timeouts}: a wave timeout that fired while its wave attempt was still running.
  */
 @ApplicationScoped
@@ -49,9 +51,12 @@ public class ExecutionEngine {
     private final int retries;
     private final Duration drillTtlUnit;
     private final MeterRegistry metrics;
+    private final ExecutionWatch watch;
 
-    ExecutionEngine(ExecutionStore store, Clock clock, ExecutionConfig config, MeterRegistry metrics) {
+    ExecutionEngine(
+            ExecutionStore store, Clock clock, ExecutionConfig config, MeterRegistry metrics, ExecutionWatch watch) {
         this.store = store;
+        this.watch = watch;
         this.clock = clock;
         this.retries = config.conflictRetries();
         this.drillTtlUnit = config.drillTtlUnit();
@@ -183,6 +188,7 @@ public class ExecutionEngine {
                         change(decision, false, release, fired, consumed, actor, actorId),
                         stored.get().version(),
                         holds);
+                watch.changed(id);
                 return Optional.of(new Decided(after, true));
             } catch (ExecutionStore.AlreadyDone e) {
                 LOG.debugf("%s", e.getMessage());

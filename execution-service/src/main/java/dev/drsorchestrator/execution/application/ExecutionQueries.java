@@ -1,7 +1,9 @@
 package dev.drsorchestrator.execution.application;
 
 import dev.drsorchestrator.contracts.ids.ExecutionId;
+import dev.drsorchestrator.execution.domain.AllowedControls;
 import dev.drsorchestrator.execution.domain.Execution;
+import dev.drsorchestrator.execution.domain.ExecutionMachine;
 import dev.drsorchestrator.execution.domain.ExecutionNotFound;
 import dev.drsorchestrator.execution.domain.ExecutionQuery;
 import dev.drsorchestrator.execution.domain.ExecutionStore;
@@ -12,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** Reading executions: one, a filtered list, a timeline. */
@@ -32,6 +35,27 @@ public class ExecutionQueries {
         return store.find(id)
                 .map(ExecutionStore.Stored::execution)
                 .orElseThrow(() -> new ExecutionNotFound(id.value()));
+    }
+
+    /** The execution as stored now, with its version and the controls its state accepts. */
+    public ExecutionSnapshot snapshot(ExecutionId id) {
+        return snapshot(store.find(id).orElseThrow(() -> new ExecutionNotFound(id.value())));
+    }
+
+    Optional<ExecutionStore.Stored> find(ExecutionId id) {
+        return store.find(id);
+    }
+
+    ExecutionSnapshot snapshot(ExecutionStore.Stored stored) {
+        return new ExecutionSnapshot(stored.execution(), stored.version(), controls(stored.execution()), now());
+    }
+
+    /**
+     * The controls the execution's state accepts, as the state machine answers when each is tried on a copy; the
+     * execution itself is not changed.
+     */
+    public AllowedControls controls(Execution execution) {
+        return ExecutionMachine.allowed(store.copies(execution), clock.instant());
     }
 
     public ListPage<Execution> list(ExecutionQuery query) {

@@ -23,6 +23,9 @@ public interface ExecutionConfig {
     @WithDefault("10")
     int conflictRetries();
 
+    /** {@code GET /executions/{id}/events}: the Server-Sent Events streams of executions' changes. */
+    Stream stream();
+
     interface Tables {
         String EXECUTIONS = "execution-executions";
         String TIMERS = "execution-timers";
@@ -48,5 +51,29 @@ public interface ExecutionConfig {
         /** Most timers fired per look. */
         @WithDefault("25")
         int batch();
+    }
+
+    interface Stream {
+        /**
+         * How often a comment ({@code : keep-alive}) is sent on an open stream, so that proxies and load balancers
+         * (the AWS ALB closes a connection idle for 60 s) keep it.
+         */
+        @WithDefault("15s")
+        Duration keepAlive();
+
+        /**
+         * How often each execution with an open stream is read again, to find the changes committed by other
+         * instances (one read per watched execution, however many streams watch it).
+         */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Most streams open at once on this instance; beyond, a request is refused with 503 and Retry-After. */
+        @WithDefault("1000")
+        int maxStreams();
+
+        /** Threads that read watched executions and send their changes. */
+        @WithDefault("4")
+        int threads();
     }
 }

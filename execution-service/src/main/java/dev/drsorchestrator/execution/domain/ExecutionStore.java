@@ -4,6 +4,7 @@ import dev.drsorchestrator.contracts.ids.ExecutionId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,6 +55,12 @@ public interface ExecutionStore {
     Optional<Stored> find(ExecutionId id);
 
     Holds holds();
+
+    /**
+     * Deep copies of {@code state} as it would be stored and read back, each sharing nothing with {@code state} or with
+     * the others: scratch states to try inputs on ({@link ExecutionMachine#allowed}).
+     */
+    Supplier<Execution> copies(Execution state);
 
     /** Whether {@code state} would be stored exactly as {@code read} was: nothing to write. */
     boolean unchanged(Stored read, Execution state);

@@ -1,5 +1,6 @@
 package dev.drsorchestrator.execution.adapter.in.rest;
 
+import dev.drsorchestrator.execution.application.ExecutionWatch;
 import dev.drsorchestrator.execution.domain.ApprovalRefused;
 import dev.drsorchestrator.execution.domain.ControlRejected;
 import dev.drsorchestrator.execution.domain.ExecutionNotFound;
@@ -42,6 +43,22 @@ class DomainProblems {
                 : ProblemException.conflict(
                         "already-approved", "This approver already approved", e.getMessage(), extensions);
         return Problems.response(problem, uri.getPath());
+    }
+
+    /** Every stream this instance keeps is open: 503 with Retry-After, a problem like any other. */
+    @ServerExceptionMapper
+    Response tooManyStreams(ExecutionWatch.TooManyStreams e, UriInfo uri) {
+        return Response.fromResponse(Problems.response(
+                        new ProblemException(
+                                503,
+                                "too-many-streams",
+                                "Too many open streams",
+                                e.getMessage(),
+                                List.of(),
+                                Map.of("openStreams", e.open())),
+                        uri.getPath()))
+                .header("Retry-After", Long.toString(e.retryAfter().toSeconds()))
+                .build();
     }
 
     @ServerExceptionMapper

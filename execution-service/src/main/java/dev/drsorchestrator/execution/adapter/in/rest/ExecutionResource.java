@@ -1,11 +1,15 @@
 package dev.drsorchestrator.execution.adapter.in.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drsorchestrator.contracts.ids.ExecutionId;
 import dev.drsorchestrator.contracts.ids.PlanId;
 import dev.drsorchestrator.contracts.model.ExecutionType;
 import dev.drsorchestrator.contracts.model.TriggerType;
 import dev.drsorchestrator.execution.application.ExecutionEngine;
 import dev.drsorchestrator.execution.application.ExecutionQueries;
+import dev.drsorchestrator.execution.application.ExecutionSnapshot;
+import dev.drsorchestrator.execution.application.ExecutionWatch;
 import dev.drsorchestrator.execution.domain.Control;
 import dev.drsorchestrator.execution.domain.Execution;
 import dev.drsorchestrator.execution.domain.ExecutionNotFound;
@@ -19,15 +23,20 @@ import dev.drsorchestrator.kit.rest.Cursors;
 import dev.drsorchestrator.kit.rest.FieldError;
 import dev.drsorchestrator.kit.rest.Page;
 import dev.drsorchestrator.kit.rest.ProblemException;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -38,10 +47,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Executions: history (list, one, timeline, report) and the operators' controls. Who acts is the verified caller
- * ({@link Caller}), never a header: each control records the token's username and subject. Reading needs
- * {@code viewer}; approving needs {@code approver}; every other control needs {@code drill-operator}, and for an
- * execution that is not a DRILL {@code recovery-operator} (see docs/security.md).
+ * Executions: history (list, one, its stream of changes, timeline, report) and the operators' controls. Who acts is
+ * the verified caller ({@link Caller}), never a header: each control records the token's username and subject.
+ * Reading needs {@code viewer}; approving needs {@code approver}; every other control needs {@code drill-operator},
+ * and for an execution that is not a DRILL {@code recovery-operator} (see docs/security.md).
  */
 @Path("/executions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,14 +59,21 @@ public class ExecutionResource {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
 
+    static final String LAST_EVENT_ID = "Last-Event-ID";
+
     private final ExecutionEngine engine;
     private final ExecutionQueries queries;
+    private final ExecutionWatch watch;
     private final Caller caller;
+    private final ObjectMapper json;
 
-    ExecutionResource(ExecutionEngine engine, ExecutionQueries queries, Caller caller) {
+    ExecutionResource(
+            ExecutionEngine engine, ExecutionQueries queries, ExecutionWatch watch, Caller caller, ObjectMapper json) {
         this.engine = engine;
         this.queries = queries;
+        this.watch = watch;
         this.caller = caller;
+        this.json = json;
     }
 
     @GET
@@ -109,7 +125,48 @@ public class ExecutionResource {
     @Path("/{id}")
     @Operation(summary = "One execution: waves, DRS jobs, per-server launch status and instances, actions, RTO")
     public ExecutionView get(@PathParam("id") String id) {
-        return ExecutionView.of(queries.get(executionId(id)), queries.now(), true);
+        return detail(queries.snapshot(executionId(id)));
+    }
+
+    /**
+     * The execution's changes as Server-Sent Events: {@code event: execution}, {@code id:} the stored version,
+     * {@code data:} the detail as {@link #get} answers it; the current state first (unless {@code Last-Event-ID} is
+     * its version), then every later version, and a {@code : keep-alive} comment every
+     * {@code execution.stream.keep-alive}. An unknown execution is a 404 problem before any stream opens.
+     */
+    @GET
+    @RolesAllowed(Roles.VIEWER)
+    @Path("/{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(
+            summary = "The execution's changes as Server-Sent Events: its detail now (unless Last-Event-ID is its"
+                    + " version), then at every change (event 'execution', id = version, data = GET"
+                    + " /executions/{id}); a ': keep-alive' comment every 15 s")
+    public void events(
+            @PathParam("id") String id,
+            @HeaderParam(LAST_EVENT_ID) String lastEventId,
+            @Context SseEventSink sink,
+            @Context Sse sse,
+            @Context HttpServerResponse http) {
+        ExecutionSnapshot current = queries.snapshot(executionId(id));
+        boolean resumed = lastEventId != null && lastEventId.strip().equals(Long.toString(current.version()));
+        // Proxies must pass each event on at once (nginx buffers unless told not to), and nothing may cache it.
+        http.putHeader("Cache-Control", "no-cache");
+        http.putHeader("X-Accel-Buffering", "no");
+        watch.open(current, resumed, new SseStream(sink, sse, this::render));
+    }
+
+    private ExecutionView detail(ExecutionSnapshot snapshot) {
+        return ExecutionView.of(snapshot.execution(), snapshot.readAt(), true, snapshot.controls());
+    }
+
+    /** The detail as JSON, as {@link #get} writes it (the same mapper). */
+    private String render(ExecutionSnapshot snapshot) {
+        try {
+            return json.writeValueAsString(detail(snapshot));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write execution " + snapshot.execution().executionId, e);
+        }
     }
 
     @GET
@@ -217,7 +274,7 @@ public class ExecutionResource {
         Execution after = engine.control(
                 executionId,
                 new Control(kind, caller.name(), caller.id(), reason, body == null ? null : body.waveId()));
-        return ExecutionView.of(after, queries.now(), true);
+        return ExecutionView.of(after, queries.now(), true, queries.controls(after));
     }
 
     private static ExecutionId executionId(String value) {

@@ -8,8 +8,10 @@ import dev.drsorchestrator.contracts.model.RecoveryPoint;
 import dev.drsorchestrator.contracts.model.ServerCounts;
 import dev.drsorchestrator.contracts.model.Trigger;
 import dev.drsorchestrator.execution.domain.ActionRun;
+import dev.drsorchestrator.execution.domain.AllowedControls;
 import dev.drsorchestrator.execution.domain.Approval;
 import dev.drsorchestrator.execution.domain.Cleanup;
+import dev.drsorchestrator.execution.domain.Control;
 import dev.drsorchestrator.execution.domain.Execution;
 import dev.drsorchestrator.execution.domain.ExecutionMachine;
 import dev.drsorchestrator.execution.domain.ExecutionStatus;
@@ -25,7 +27,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An execution as operators read it. In lists the waves carry their status and counts only; {@code GET
- * /executions/{id}} adds each wave's DRS jobs, servers (launch status, recovery instance, error) and action results.
+ * /executions/{id}} adds each wave's DRS jobs, servers (launch status, recovery instance, error) and action results,
+ * and the controls the state accepts now: {@code controls} of the execution ({@code approve}, {@code cancel},
+ * {@code pause}, {@code resume}, {@code cleanup}) and of each wave ({@code retry}, {@code skip}), as the state machine
+ * answers when each is tried. Roles, and that the requester may not approve, are not part of it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExecutionView(
@@ -52,6 +57,7 @@ public record ExecutionView(
         Rto rto,
         ServerCounts counts,
         List<Awaiting> awaitingApproval,
+        @Nullable List<String> controls,
         List<WaveView> waves,
         @Nullable CleanupView cleanup,
         @Nullable RecoveryPoint recoveryPoint,
@@ -101,6 +107,7 @@ public record ExecutionView(
             @Nullable Instant endedAt,
             @Nullable Long durationSeconds,
             @Nullable String reason,
+            @Nullable List<String> controls,
             ServerCounts counts,
             @Nullable List<JobView> jobs,
             @Nullable List<ServerView> servers,
@@ -172,6 +179,15 @@ public record ExecutionView(
     public record Links(String self, String timeline, String report) {}
 
     static ExecutionView of(Execution e, Instant now, boolean detailed) {
+        return of(e, now, detailed, null);
+    }
+
+    /**
+     * @param controls what the state accepts, shown in the detail only: {@code controls} of the execution and of each
+     *     wave, the path segments of the controls ({@code approve}, {@code retry}, …)
+     */
+    static ExecutionView of(Execution e, Instant now, boolean detailed, @Nullable AllowedControls controls) {
+        AllowedControls shown = detailed ? controls : null;
         String self = "/executions/" + e.executionId.value();
         return new ExecutionView(
                 e.executionId.value(),
@@ -197,7 +213,10 @@ public record ExecutionView(
                 rto(e, now),
                 ExecutionMachine.counts(e),
                 awaiting(e),
-                e.waves.stream().map(w -> wave(w, detailed)).toList(),
+                shown == null ? null : paths(shown.execution()),
+                e.waves.stream()
+                        .map(w -> wave(w, detailed, shown == null ? null : paths(shown.wave(w.id()))))
+                        .toList(),
                 e.cleanup.status == Cleanup.Status.NOT_NEEDED ? null : cleanup(e.cleanup),
                 e.recoveryPoint,
                 e.failback,
@@ -270,7 +289,11 @@ public record ExecutionView(
                 : Duration.between(w.firstStartedAt, w.endedAt).toSeconds();
     }
 
-    private static WaveView wave(WaveRun w, boolean detailed) {
+    private static List<String> paths(List<Control.Kind> kinds) {
+        return kinds.stream().map(Control.Kind::path).toList();
+    }
+
+    private static WaveView wave(WaveRun w, boolean detailed, @Nullable List<String> controls) {
         return new WaveView(
                 w.id(),
                 w.wave.name(),
@@ -286,6 +309,7 @@ public record ExecutionView(
                 w.endedAt,
                 duration(w),
                 w.reason,
+                controls,
                 ExecutionMachine.counts(w),
                 detailed ? w.jobs.values().stream().map(ExecutionView::job).toList() : null,
                 detailed

@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -80,6 +81,11 @@ class DynamoExecutionStore implements ExecutionStore {
         }
         byte[] form = item.get("state").b().asByteArray();
         return Optional.of(new Stored(ExecutionJson.read(form), Items.num(item, "version", 0), form));
+    }
+
+    @Override
+    public Supplier<Execution> copies(Execution state) {
+        return ExecutionJson.copies(state);
     }
 
     @Override

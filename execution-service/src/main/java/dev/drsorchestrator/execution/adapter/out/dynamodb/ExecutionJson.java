@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -39,6 +40,23 @@ public final class ExecutionJson {
         } catch (IOException e) {
             throw new UncheckedIOException("stored execution is unreadable: " + e.getMessage(), e);
         }
+    }
+
+    /** Copies of {@code execution} read from its JSON (written once, not gzipped: they never leave the process). */
+    public static Supplier<Execution> copies(Execution execution) {
+        byte[] json;
+        try {
+            json = MAPPER.writeValueAsBytes(execution);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write execution " + execution.executionId, e);
+        }
+        return () -> {
+            try {
+                return MAPPER.readValue(json, Execution.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read a copy of execution " + execution.executionId, e);
+            }
+        };
     }
 
     static String text(Object value) {
