@@ -171,7 +171,10 @@ public final class IdentityStack extends Stack {
         return machines;
     }
 
-    /** The sign-in domain; {@code baseUrl()} is {@code https://<cognitoDomainPrefix>.auth.<region>.amazoncognito.com}. */
+    /**
+     * The sign-in domain; its {@code baseUrl()} is {@code https://<prefix>.auth.<region>.amazoncognito.com}, the prefix
+     * being {@code cognitoDomainPrefix}.
+     */
     public UserPoolDomain domain() {
         return domain;
     }

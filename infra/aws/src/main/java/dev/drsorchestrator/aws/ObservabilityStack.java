@@ -26,9 +26,9 @@ import software.constructs.Construct;
 
 /**
  * One dashboard and the alarms that page the operations topic: any message in a dead-letter queue, an inbox whose
- * oldest message waits too long, a service (or the console) with no running task, rules that fail to deliver, and the services' own
- * figures (executions, waves, DRS throttles and launch failures, outbox relay failures) that they publish to
- * CloudWatch under {@link #NAMESPACE}.
+ * oldest message waits too long, a service (or the console) with no running task, rules that fail to deliver, and the
+ * services' own figures (executions, waves, DRS throttles and launch failures, outbox relay failures) that they
+ * publish to CloudWatch under {@link #NAMESPACE}.
  */
 public final class ObservabilityStack extends Stack {
 
