@@ -117,14 +117,21 @@ public final class DrsOrchestratorApp {
     }
 
     private static void requireBuilt(Path root) {
-        List<String> missing = java.util.Arrays.stream(dev.drsorchestrator.contracts.routing.Service.values())
-                .map(s -> s.serviceName() + "/target/quarkus-app/quarkus-run.jar")
-                .filter(jar -> !Files.isRegularFile(root.resolve(jar)))
+        List<String> needed = new java.util.ArrayList<>();
+        for (dev.drsorchestrator.contracts.routing.Service s : dev.drsorchestrator.contracts.routing.Service.values()) {
+            needed.add(s.serviceName() + "/target/quarkus-app/quarkus-run.jar");
+        }
+        needed.add(ConsoleHosting.NAME + "/target/quarkus-app/quarkus-run.jar");
+        // The console's jar holds the app only when the build ran npm (not with -DskipNpm).
+        needed.add(ConsoleHosting.NAME + "/target/classes/META-INF/resources/index.html");
+        List<String> missing = needed.stream()
+                .filter(file -> !Files.isRegularFile(root.resolve(file)))
                 .toList();
         if (!missing.isEmpty()) {
-            System.err.println("the service images are built from each service's Quarkus build, and these are "
-                    + "missing: " + String.join(", ", missing) + ". Run `./mvnw -B package -DskipTests` at the "
-                    + "repository's root first (or deploy prebuilt images with -c imageTag=…).");
+            System.err.println(
+                    "the images are built from each service's (and the console's) Quarkus build, and these are "
+                            + "missing: " + String.join(", ", missing) + ". Run `./mvnw -B package -DskipTests` at the "
+                            + "repository's root first (or deploy prebuilt images with -c imageTag=…).");
             System.exit(2);
         }
     }

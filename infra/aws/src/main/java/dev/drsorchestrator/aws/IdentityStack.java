@@ -23,6 +23,7 @@ import software.amazon.awscdk.services.cognito.SignInAliases;
 import software.amazon.awscdk.services.cognito.StandardThreatProtectionMode;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
+import software.amazon.awscdk.services.cognito.UserPoolDomain;
 import software.amazon.awscdk.services.cognito.UserPoolDomainOptions;
 import software.amazon.awscdk.services.cognito.UserPoolResourceServer;
 import software.amazon.awscdk.services.cognito.UserPoolResourceServerOptions;
@@ -41,6 +42,7 @@ public final class IdentityStack extends Stack {
     private final UserPool pool;
     private final UserPoolClient console;
     private final UserPoolClient machines;
+    private final UserPoolDomain domain;
 
     public IdentityStack(Construct scope, String id, StackProps props, Settings settings) {
         super(scope, id, props);
@@ -71,7 +73,7 @@ public final class IdentityStack extends Stack {
                     .description("DRS Orchestrator role " + role + " (docs/security.md)")
                     .build();
         }
-        pool.addDomain(
+        domain = pool.addDomain(
                 "Domain",
                 UserPoolDomainOptions.builder()
                         .cognitoDomain(CognitoDomainOptions.builder()
@@ -93,7 +95,10 @@ public final class IdentityStack extends Stack {
                         .scopes(scopes)
                         .build());
 
-        String url = settings.publicUrl() + "/";
+        // The console (served at the public URL) signs in with redirect <url>/callback and returns to <url>/ after
+        // logging out.
+        String callback = settings.publicUrl() + "/callback";
+        String home = settings.publicUrl() + "/";
         console = pool.addClient(
                 "Console",
                 software.amazon.awscdk.services.cognito.UserPoolClientOptions.builder()
@@ -105,8 +110,8 @@ public final class IdentityStack extends Stack {
                                         .authorizationCodeGrant(true)
                                         .build())
                                 .scopes(List.of(OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE))
-                                .callbackUrls(List.of(url))
-                                .logoutUrls(List.of(url))
+                                .callbackUrls(List.of(callback))
+                                .logoutUrls(List.of(home))
                                 .build())
                         .preventUserExistenceErrors(true)
                         .accessTokenValidity(Duration.hours(1))
@@ -164,5 +169,13 @@ public final class IdentityStack extends Stack {
 
     public UserPoolClient machines() {
         return machines;
+    }
+
+    /**
+     * The sign-in domain; its {@code baseUrl()} is {@code https://<prefix>.auth.<region>.amazoncognito.com}, the prefix
+     * being {@code cognitoDomainPrefix}.
+     */
+    public UserPoolDomain domain() {
+        return domain;
     }
 }

@@ -20,9 +20,9 @@ final class NagSuppressionsList {
         if (stack instanceof ServicesStack) {
             s.add(suppress(
                     "AwsSolutions-ECS2",
-                    "the environment holds names (tables, queues, bus, issuer), never secrets; the services need no "
-                            + "secrets: AWS access comes from the task role, and tokens are verified against the "
-                            + "issuer's public keys"));
+                    "the environment holds names (tables, queues, bus, issuer; the console's public app client and "
+                            + "sign-in URLs), never secrets; the services need no secrets: AWS access comes from the "
+                            + "task role, and tokens are verified against the issuer's public keys"));
             s.add(suppress(
                     "AwsSolutions-S1",
                     "this bucket receives the load balancer's access logs; logging its own access would only log "

@@ -26,9 +26,9 @@ import software.constructs.Construct;
 
 /**
  * One dashboard and the alarms that page the operations topic: any message in a dead-letter queue, an inbox whose
- * oldest message waits too long, a service with no running task, rules that fail to deliver, and the services' own
- * figures (executions, waves, DRS throttles and launch failures, outbox relay failures) that they publish to
- * CloudWatch under {@link #NAMESPACE}.
+ * oldest message waits too long, a service (or the console) with no running task, rules that fail to deliver, and the
+ * services' own figures (executions, waves, DRS throttles and launch failures, outbox relay failures) that they
+ * publish to CloudWatch under {@link #NAMESPACE}.
  */
 public final class ObservabilityStack extends Stack {
 
@@ -71,22 +71,7 @@ public final class ObservabilityStack extends Stack {
                             + "(tasks down, or stuck). Check its tasks and logs.",
                     inbox.metricApproximateAgeOfOldestMessage(minute("Maximum")),
                     300);
-            alarm(
-                    name + "-no-task",
-                    name + " has no running task. ECS should replace it within minutes; if not, read the "
-                            + "service's events in the ECS console and its log group.",
-                    new Metric(software.amazon.awscdk.services.cloudwatch.MetricProps.builder()
-                            .namespace("ECS/ContainerInsights")
-                            .metricName("RunningTaskCount")
-                            .dimensionsMap(Map.of(
-                                    "ClusterName", settings.prefix(),
-                                    "ServiceName", service.serviceName()))
-                            .statistic("Minimum")
-                            .period(Duration.minutes(1))
-                            .build()),
-                    1,
-                    ComparisonOperator.LESS_THAN_THRESHOLD,
-                    TreatMissingData.BREACHING);
+            noTask(settings, name);
             inboxes.add(GraphWidget.Builder.create()
                     .title(name + ": inbox age (s) and dead letters")
                     .left(List.of(inbox.metricApproximateAgeOfOldestMessage(minute("Maximum"))))
@@ -94,6 +79,8 @@ public final class ObservabilityStack extends Stack {
                     .width(8)
                     .build());
         }
+        // The console has no inbox; with no task, the entry point answers 503 to every page.
+        noTask(settings, ConsoleHosting.NAME);
         List<IMetric> failed = new ArrayList<>();
         int i = 0;
         for (Rule rule : core.rules().values()) {
@@ -264,6 +251,24 @@ public final class ObservabilityStack extends Stack {
 
     private static GraphWidget graph(String title, List<IMetric> metrics) {
         return GraphWidget.Builder.create().title(title).left(metrics).width(8).build();
+    }
+
+    /** An ECS service (a service, or the console) with no running task. */
+    private void noTask(Settings settings, String name) {
+        alarm(
+                name + "-no-task",
+                name + " has no running task. ECS should replace it within minutes; if not, read the "
+                        + "service's events in the ECS console and its log group.",
+                new Metric(software.amazon.awscdk.services.cloudwatch.MetricProps.builder()
+                        .namespace("ECS/ContainerInsights")
+                        .metricName("RunningTaskCount")
+                        .dimensionsMap(Map.of("ClusterName", settings.prefix(), "ServiceName", name))
+                        .statistic("Minimum")
+                        .period(Duration.minutes(1))
+                        .build()),
+                1,
+                ComparisonOperator.LESS_THAN_THRESHOLD,
+                TreatMissingData.BREACHING);
     }
 
     private void alarm(String name, String description, IMetric metric, double threshold) {

@@ -18,13 +18,17 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListene
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListenerRule;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
 import software.amazon.awscdk.services.elasticloadbalancingv2.CfnListenerRule;
+import software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptions;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 
-/** The parts of one service's deployment that {@link ServicesStack} puts together: image, route, scaling, logs. */
+/**
+ * The parts of one service's deployment that {@link ServicesStack} puts together: image, route, scaling, logs (the
+ * image and the load balancer's answers serve {@link ConsoleHosting} too).
+ */
 final class ServiceParts {
 
     private ServiceParts() {}
@@ -79,23 +83,32 @@ final class ServiceParts {
     }
 
     /**
-     * The service's image: built from its Quarkus fast-jar with {@code src/main/docker/Dockerfile.jvm} as a CDK
-     * asset (the default), or, with {@code imageTag}, the image already in ECR as {@code <prefix>/<service>:<tag>}.
+     * The image of the module {@code name} (a service, or the console): built from its Quarkus fast-jar with
+     * {@code <name>/src/main/docker/Dockerfile.jvm} as a CDK asset (the default), or, with {@code imageTag}, the
+     * image already in ECR as {@code <prefix>/<name>:<tag>}.
      */
-    static ContainerImage image(Construct scope, Service service, Settings settings, Path repositoryRoot) {
+    static ContainerImage image(Construct scope, String name, Settings settings, Path repositoryRoot) {
         if (settings.imageTag() != null) {
             return ContainerImage.fromEcrRepository(
-                    Repository.fromRepositoryName(
-                            scope,
-                            Names.id(service.serviceName()) + "Repository",
-                            settings.prefix() + "/" + service.serviceName()),
+                    Repository.fromRepositoryName(scope, Names.id(name) + "Repository", settings.prefix() + "/" + name),
                     settings.imageTag());
         }
         return ContainerImage.fromAsset(
-                repositoryRoot.resolve(service.serviceName()).toString(),
+                repositoryRoot.resolve(name).toString(),
                 AssetImageProps.builder()
                         .file("src/main/docker/Dockerfile.jvm")
                         .platform(Platform.LINUX_AMD64)
+                        .build());
+    }
+
+    /** A 404 problem+json the load balancer answers itself. */
+    static ListenerAction notFound(String detail) {
+        return ListenerAction.fixedResponse(
+                404,
+                FixedResponseOptions.builder()
+                        .contentType("application/problem+json")
+                        .messageBody("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\""
+                                + detail + "\"}")
                         .build());
     }
 

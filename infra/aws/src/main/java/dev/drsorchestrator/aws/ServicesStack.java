@@ -40,9 +40,7 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBal
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
 import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
-import software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptions;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
-import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
 import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
@@ -59,8 +57,9 @@ import software.constructs.Construct;
 
 /**
  * The five services on ECS Fargate in private subnets, behind one HTTPS entry point (an Application Load Balancer
- * with WAF) that routes {@code /api/<service>/…} to each. One task role per service, holding only what that service
- * calls (see {@link ServiceAccess}); logs to CloudWatch with retention; scaling on inbox depth, at least one task.
+ * with WAF) that routes {@code /api/<service>/…} to each, and every other path to the console ({@link
+ * ConsoleHosting}). One task role per service, holding only what that service calls (see {@link ServiceAccess}); logs
+ * to CloudWatch with retention; scaling on inbox depth, at least one task.
  */
 public final class ServicesStack extends Stack {
 
@@ -69,6 +68,7 @@ public final class ServicesStack extends Stack {
     private final Map<Service, LogGroup> logs = new EnumMap<>(Service.class);
     private final Map<Service, ApplicationTargetGroup> targets = new EnumMap<>(Service.class);
     private final ApplicationLoadBalancer entryPoint;
+    private final ConsoleHosting console;
 
     public ServicesStack(
             Construct scope,
@@ -146,27 +146,14 @@ public final class ServicesStack extends Stack {
                         .port(443)
                         .sslPolicy(SslPolicy.RECOMMENDED_TLS)
                         .certificates(List.of(ListenerCertificate.fromArn(settings.certificateArn())))
-                        .defaultAction(ListenerAction.fixedResponse(
-                                404,
-                                FixedResponseOptions.builder()
-                                        .contentType("application/problem+json")
-                                        .messageBody("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
-                                                + "\"detail\":\"No service here. The APIs are under /api/<service>/, "
-                                                + "such as /api/plan-service/recovery-plans.\"}")
-                                        .build()))
+                        // The default action is the console's (ConsoleHosting), added once its target exists.
                         .build());
         // The services' own endpoints (/q/health, /q/metrics, /q/openapi) stay inside the VPC.
         ApplicationListenerRule.Builder.create(this, "NoServiceEndpoints")
                 .listener(https)
                 .priority(1)
                 .conditions(List.of(ListenerCondition.pathPatterns(List.of(Deployment.PRIVATE_PATHS))))
-                .action(ListenerAction.fixedResponse(
-                        404,
-                        FixedResponseOptions.builder()
-                                .contentType("application/problem+json")
-                                .messageBody("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
-                                        + "\"detail\":\"A service's own endpoints (/q/…) are not exposed.\"}")
-                                .build()))
+                .action(ServiceParts.notFound("A service's own endpoints (/q/…) are not exposed."))
                 .build();
         entryPoint.addRedirect();
         CfnOutput.Builder.create(this, "EntryPointDnsName")
@@ -222,7 +209,7 @@ public final class ServicesStack extends Stack {
             task.addContainer(
                     "app",
                     ContainerDefinitionOptions.builder()
-                            .image(ServiceParts.image(this, service, settings, repositoryRoot))
+                            .image(ServiceParts.image(this, service.serviceName(), settings, repositoryRoot))
                             .environment(ServiceEnvironment.variables(service, deployment, wiring))
                             .portMappings(List.of(PortMapping.builder()
                                     .containerPort(Deployment.port(service))
@@ -275,6 +262,13 @@ public final class ServicesStack extends Stack {
             logs.put(service, log);
             targets.put(service, target);
         }
+
+        console =
+                new ConsoleHosting(this, "Console", settings, repositoryRoot, vpc, cluster, https, retention, identity);
+        CfnOutput.Builder.create(this, "ConsoleUrl")
+                .value(settings.publicUrl() + "/")
+                .description("the console: sign in with a user of the pool (docs/deploy.md)")
+                .build();
     }
 
     /** The recovery account itself first (no role), then each member account through its role. */
@@ -310,5 +304,10 @@ public final class ServicesStack extends Stack {
 
     public ApplicationTargetGroup target(Service service) {
         return targets.get(service);
+    }
+
+    /** The console's service, task role, log group and target group. */
+    ConsoleHosting console() {
+        return console;
     }
 }

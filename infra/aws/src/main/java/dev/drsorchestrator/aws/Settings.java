@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param maxTasks most tasks a service scales to on its inbox depth (at least one always runs)
  * @param logRetentionDays how long the services' logs are kept
  * @param wafRateLimit requests per five minutes one client address may send before WAF blocks it
- * @param imageTag use images already pushed to ECR ({@code <prefix>/<service>:<tag>}) instead of building them
+ * @param imageTag use images already pushed to ECR ({@code <prefix>/<service>:<tag>}, {@code <prefix>/console:<tag>})
+ *     instead of building them
  * @param retainData keep tables, the key and the user pool when the stacks are deleted
  */
 public record Settings(

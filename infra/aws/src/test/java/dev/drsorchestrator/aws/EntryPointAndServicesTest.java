@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-/** The five services on Fargate behind one HTTPS entry point with WAF; the user pool with the role groups. */
+/**
+ * The five services on Fargate behind one HTTPS entry point with WAF (the console behind it: {@link
+ * ConsoleHostingTest}); the user pool with the role groups.
+ */
 @SuppressWarnings("unchecked")
 class EntryPointAndServicesTest {
 
@@ -20,7 +23,8 @@ class EntryPointAndServicesTest {
 
     @Test
     void eachServiceRunsOnFargateInPrivateSubnetsWithAtLeastOneTask() {
-        services.resourceCountIs("AWS::ECS::Service", Service.values().length);
+        // The five services and the console (ConsoleHostingTest).
+        services.resourceCountIs("AWS::ECS::Service", Service.values().length + 1);
         services.allResourcesProperties(
                 "AWS::ECS::Service",
                 Match.objectLike(Map.of(
@@ -33,11 +37,16 @@ class EntryPointAndServicesTest {
                 .values()
                 .forEach(service -> assertThat(((Map<String, Object>) service.get("Properties")).keySet())
                         .doesNotContain("DesiredCount"));
-        services.allResourcesProperties(
-                "AWS::ApplicationAutoScaling::ScalableTarget",
-                Match.objectLike(Map.of("MinCapacity", 1, "MaxCapacity", 4)));
-        // Step scaling on inbox depth: one policy that adds tasks, one that removes them.
-        services.resourceCountIs("AWS::ApplicationAutoScaling::ScalingPolicy", 2 * Service.values().length);
+        assertThat(services.findResources(
+                        "AWS::ApplicationAutoScaling::ScalableTarget",
+                        Map.of("Properties", Match.objectLike(Map.of("MinCapacity", 1, "MaxCapacity", 4)))))
+                .hasSize(Service.values().length);
+        // Step scaling on inbox depth: one policy that adds tasks, one that removes them (and the console's CPU
+        // target).
+        assertThat(services.findResources(
+                        "AWS::ApplicationAutoScaling::ScalingPolicy",
+                        Map.of("Properties", Match.objectLike(Map.of("PolicyType", "StepScaling")))))
+                .hasSize(2 * Service.values().length);
         services.hasResourceProperties(
                 "AWS::CloudWatch::Alarm",
                 Match.objectLike(Map.of(
@@ -117,7 +126,7 @@ class EntryPointAndServicesTest {
                 Match.objectLike(Map.of(
                         "AllowedOAuthFlows", List.of("code"),
                         "GenerateSecret", false,
-                        "CallbackURLs", List.of("https://dr.example.com/"))));
+                        "CallbackURLs", List.of("https://dr.example.com/callback"))));
         identity.hasResourceProperties(
                 "AWS::Cognito::UserPoolClient",
                 Match.objectLike(Map.of(

@@ -105,8 +105,8 @@ class OperabilityTest {
                             .isEqualTo(90));
         }
         assertThat(deployment.template(deployment.stacks.services()).findResources("AWS::Logs::LogGroup"))
-                .as("one per service, and the VPC's flow log")
-                .hasSize(Service.values().length + 1);
+                .as("one per service, the console's, and the VPC's flow log")
+                .hasSize(Service.values().length + 2);
     }
 
     private void assertAlarmOn(Queue queue, String metric, int threshold) {
