@@ -83,8 +83,8 @@ describe('the console', () => {
       await page.getByTestId('save-group').click();
       await page.getByText(`Protection group ${name} saved.`).waitFor();
     }
-    await expect(page.getByTestId('group-link-e2e-db').isVisible()).resolves.toBe(true);
-    await expect(page.getByTestId('group-link-e2e-app').isVisible()).resolves.toBe(true);
+    await page.getByTestId('group-link-e2e-db').waitFor();
+    await page.getByTestId('group-link-e2e-app').waitFor();
     await screenshot(page, ctx, '02-protection-groups');
     await page.context().close();
   });
@@ -113,8 +113,9 @@ describe('the console', () => {
     await page.getByRole('link', { name: 'Create recovery plan' }).click();
     await page.getByLabel('Name', { exact: true }).fill(PLAN);
     await page.getByLabel('RTO (seconds)').fill('600');
+    // A new plan starts with one wave.
     await page.getByRole('button', { name: 'Add wave' }).click();
-    await page.getByRole('button', { name: 'Add wave' }).click();
+    await expect(page.locator('[data-testid="wave-2"]').count()).resolves.toBe(0);
     for (const [i, name, group] of [
       [0, 'databases', 'e2e-db'],
       [1, 'application', 'e2e-app'],
@@ -131,7 +132,12 @@ describe('the console', () => {
     await expect(page.getByTestId('dag-edge').count()).resolves.toBe(1);
     await screenshot(page, ctx, '06-plan-editor');
     await page.getByRole('button', { name: 'Create recovery plan' }).click();
-    await page.waitForURL(/\/recovery-plans\/plan-/);
+    await page.waitForFunction(
+      () => /\/recovery-plans\/plan-/.test(location.pathname) || document.querySelector('[data-testid="problem"]'),
+    );
+    if (!/\/recovery-plans\/plan-/.test(new URL(page.url()).pathname)) {
+      throw new Error(`the plan was refused: ${await page.getByTestId('problem').textContent()}`);
+    }
     await page.getByTestId('preflight').waitFor();
     await expect(page.getByTestId('wave-graph').getByTestId('dag-edge').count()).resolves.toBe(1);
     await screenshot(page, ctx, '07-plan-detail');
@@ -143,7 +149,7 @@ describe('the console', () => {
     await open(page, 'Recovery plans', `plan-row-${PLAN}`, 'recovery plans');
     await screenshot(page, ctx, '05-recovery-plans');
     await page.getByTestId(`plan-row-${PLAN}`).getByRole('link').click();
-    await page.getByRole('button', { name: 'Run drill' }).click();
+    await page.getByRole('button', { name: 'Run drill', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByTestId('execute-summary').textContent()).resolves.toContain(`DRILL of recovery plan ${PLAN}`);
     for (const server of [...servers('db'), ...servers('app')]) {
@@ -205,7 +211,7 @@ describe('the console', () => {
   it('a recovery-operator requests a RECOVERY and an approver approves it from the execution view', async () => {
     const operator = await signIn(browser, ctx, 'recovery-operator', '/recovery-plans');
     await operator.getByTestId(`plan-row-${PLAN}`).getByRole('link').click();
-    await operator.getByRole('button', { name: 'Recover' }).click();
+    await operator.getByRole('button', { name: 'Recover', exact: true }).click();
     const dialog = operator.getByRole('dialog');
     await expect(dialog.getByTestId('execute-summary').textContent()).resolves.toContain(`RECOVERY of recovery plan ${PLAN}`);
     await dialog.getByLabel('Comment').fill('e2e: region outage');

@@ -63,7 +63,8 @@ export async function signIn(browser: Browser, ctx: Context, username: string, p
 /** Saves a full-page screenshot as `<name>.png` (a build artifact; docs/console.md shows them). */
 export async function screenshot(page: Page, ctx: Context, name: string): Promise<void> {
   mkdirSync(ctx.screenshots, { recursive: true });
-  await page.screenshot({ path: join(ctx.screenshots, `${name}.png`), fullPage: true });
+  // The viewport, as a user sees it (a full-page capture repeats the sticky header mid-page).
+  await page.screenshot({ path: join(ctx.screenshots, `${name}.png`) });
 }
 
 /** An access token for calls the test makes itself (USER_PASSWORD_AUTH through the console's app client). */
