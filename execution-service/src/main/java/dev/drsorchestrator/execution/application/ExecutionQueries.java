@@ -3,7 +3,6 @@ package dev.drsorchestrator.execution.application;
 import dev.drsorchestrator.contracts.ids.ExecutionId;
 import dev.drsorchestrator.execution.domain.AllowedControls;
 import dev.drsorchestrator.execution.domain.Execution;
-import dev.drsorchestrator.execution.domain.ExecutionMachine;
 import dev.drsorchestrator.execution.domain.ExecutionNotFound;
 import dev.drsorchestrator.execution.domain.ExecutionQuery;
 import dev.drsorchestrator.execution.domain.ExecutionStore;
@@ -55,7 +54,7 @@ public class ExecutionQueries {
      * execution itself is not changed.
      */
     public AllowedControls controls(Execution execution) {
-        return ExecutionMachine.allowed(store.copies(execution), clock.instant());
+        return AllowedControls.of(store.copies(execution), clock.instant());
     }
 
     public ListPage<Execution> list(ExecutionQuery query) {

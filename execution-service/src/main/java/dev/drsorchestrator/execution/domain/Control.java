@@ -1,5 +1,6 @@
 package dev.drsorchestrator.execution.domain;
 
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +27,7 @@ public record Control(
         CLEANUP;
 
         public String path() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -54,7 +54,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -267,67 +266,6 @@ public final class ExecutionMachine {
                 && e.wave(timer.waveId())
                         .filter(w -> w.status == WaveStatus.RUNNING && w.attempt == timer.attempt())
                         .isPresent();
-    }
-
-    /** Who the controls tried by {@link #allowed} are sent by: never a person, so never the requester. */
-    static final String PROBE_ACTOR = "controls-probe";
-
-    /**
-     * The controls the execution's current state would accept, found by applying each one (to a fresh copy from
-     * {@code copies} every time) exactly as an operator's would be: no rule is repeated here. {@code approve} is
-     * allowed when the execution or a wave awaits an approval, whoever approves (the two-person rule is about the
-     * person, not the state); a wave's {@code retry} and {@code skip} are tried on that wave.
-     *
-     * @param copies deep copies of the execution, each sharing nothing with the others or with the caller's; they are
-     *     changed and thrown away
-     */
-    public static AllowedControls allowed(Supplier<Execution> copies, Instant now) {
-        List<String> waveIds = copies.get().waves.stream().map(WaveRun::id).toList();
-        List<Control.Kind> execution = new ArrayList<>();
-        for (Control.Kind kind : Control.Kind.values()) {
-            if (kind == Control.Kind.RETRY || kind == Control.Kind.SKIP) {
-                continue;
-            }
-            boolean accepted = accepts(copies.get(), kind, null, now);
-            if (!accepted && kind == Control.Kind.APPROVE) {
-                // Several waves awaiting approval need a waveId: approving any of them is approving.
-                accepted = waveIds.stream().anyMatch(w -> accepts(copies.get(), Control.Kind.APPROVE, w, now));
-            }
-            if (accepted) {
-                execution.add(kind);
-            }
-        }
-        java.util.Map<String, List<Control.Kind>> waves = new java.util.LinkedHashMap<>();
-        for (String waveId : waveIds) {
-            List<Control.Kind> allowed = new ArrayList<>();
-            for (Control.Kind kind : List.of(Control.Kind.RETRY, Control.Kind.SKIP)) {
-                if (accepts(copies.get(), kind, waveId, now)) {
-                    allowed.add(kind);
-                }
-            }
-            waves.put(waveId, allowed);
-        }
-        return new AllowedControls(execution, waves);
-    }
-
-    /**
-     * Whether {@link #apply} would accept the control on {@code scratch}, which it changes: pass a copy. An approval
-     * the two-person rule refuses is accepted (the state awaits one, from someone else); any other failure is not.
-     */
-    public static boolean accepts(Execution scratch, Control.Kind kind, @Nullable String waveId, Instant now) {
-        Control probe = new Control(kind, PROBE_ACTOR, null, "trying whether the state accepts " + kind.path(), waveId);
-        try {
-            apply(scratch, new Input.Operator(probe), now);
-            return true;
-        } catch (ApprovalRefused e) {
-            return true;
-        } catch (ControlRejected e) {
-            return false;
-        } catch (RuntimeException e) {
-            // The control itself would fail the same way (a 500, not a change): the state does not accept it, and a
-            // read of the execution must not fail because of it.
-            return false;
-        }
     }
 
     /**

@@ -58,7 +58,7 @@ public interface ExecutionStore {
 
     /**
      * Deep copies of {@code state} as it would be stored and read back, each sharing nothing with {@code state} or with
-     * the others: scratch states to try inputs on ({@link ExecutionMachine#allowed}).
+     * the others: scratch states to try inputs on ({@link AllowedControls#of}).
      */
     Supplier<Execution> copies(Execution state);
 

@@ -27,10 +27,15 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ExecutionMachine#allowed}: what the state machine accepts in a few states, as the machine itself answers
+ * {@link AllowedControls#of}: what the state machine accepts in a few states, as the machine itself answers
  * (each expectation follows from its rules: PAUSE only while RUNNING, RESUME only while PAUSED, CANCEL while active,
  * RETRY of a FAILED wave while RUNNING or PAUSED, SKIP of a WAITING, AWAITING_APPROVAL or FAILED wave while active,
  * CLEANUP of a DRILL that started and ended), and that trying them changes nothing.
@@ -67,7 +72,7 @@ class AllowedControlsTest {
     /** The allowed controls, checking on the way that trying them left the execution as it was. */
     private static AllowedControls allowed(Execution e) {
         byte[] before = ExecutionJson.write(e);
-        AllowedControls allowed = ExecutionMachine.allowed(ExecutionJson.copies(e), NOW);
+        AllowedControls allowed = AllowedControls.of(ExecutionJson.copies(e), NOW);
         assertThat(ExecutionJson.write(e)).as("the execution is unchanged").isEqualTo(before);
         return allowed;
     }
@@ -175,18 +180,53 @@ class AllowedControlsTest {
                         PlanId.random(),
                         ExecutionType.DRILL,
                         dev.drsorchestrator.contracts.model.Trigger.user(),
-                        ExecutionMachine.PROBE_ACTOR,
+                        AllowedControls.PROBE_ACTOR,
                         1,
                         null,
                         threeTiers()),
                 new Fixtures.FakeAdapter(NOW));
         assertThatThrownBy(() -> ExecutionMachine.apply(
                         ExecutionJson.copies(e).get(),
-                        new Input.Operator(new Control(APPROVE, ExecutionMachine.PROBE_ACTOR, null, null, null)),
+                        new Input.Operator(new Control(APPROVE, AllowedControls.PROBE_ACTOR, null, null, null)),
                         NOW))
                 .isInstanceOf(ApprovalRefused.class);
 
         assertThat(allowed(e).execution()).containsExactly(APPROVE, CANCEL);
         assertThat(e.approvals).isEmpty();
+    }
+
+    @Test
+    void aTrialThatFailsUnexpectedlyIsNotAllowedAndLoggedAtWarnOncePerExecutionAndControl() {
+        Execution e = ExecutionMachine.request(drill(0, threeTiers()), ActiveExecutions.none(), NOW)
+                .state();
+        e.waves = null; // a state the machine cannot handle: every control fails with a NullPointerException
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Logger logger = Logger.getLogger(AllowedControls.class.getName());
+        logger.addHandler(handler);
+        try {
+            assertThat(AllowedControls.accepts(e, RETRY, "db", NOW)).isFalse();
+            assertThat(AllowedControls.accepts(e, RETRY, "db", NOW)).isFalse();
+            assertThat(AllowedControls.accepts(e, SKIP, "db", NOW)).isFalse();
+        } finally {
+            logger.removeHandler(handler);
+        }
+        assertThat(records).hasSize(2).allSatisfy(r -> {
+            assertThat(r.getLevel()).isEqualTo(Level.WARNING);
+            assertThat(r.getThrown()).isInstanceOf(NullPointerException.class);
+        });
+        assertThat(records.get(0).getMessage()).contains(e.executionId.value()).contains("retry of wave db");
+        assertThat(records.get(1).getMessage()).contains(e.executionId.value()).contains("skip of wave db");
     }
 }
