@@ -33,6 +33,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -237,6 +238,73 @@ class ExecutionStreamTest extends DevstackTest {
                 .body("controls", equalTo(List.of("cleanup")));
     }
 
+    @Test
+    void theDetailAControlsAnswerAndTheStreamCarryTheStoredVersionAndItGrows() throws Exception {
+        ExecutionId id = running();
+        long v = version(id);
+        given().get("/executions/" + id).then().statusCode(200).body("version", equalTo((int) v));
+        try (Events stream = Events.open(id, viewer(), null)) {
+            Event first = stream.awaitEvents(1).get(0);
+            assertThat(first.json().get("version").asLong()).isEqualTo(v).isEqualTo(Long.parseLong(first.id()));
+
+            long paused = control(id.value(), "pause", "{\"reason\":\"version test\"}")
+                    .statusCode(200)
+                    .body("status", equalTo("PAUSED"))
+                    .extract()
+                    .<Number>path("version")
+                    .longValue();
+            assertThat(paused).as("what the control committed").isEqualTo(v + 1).isEqualTo(version(id));
+            Event next = stream.awaitEvents(2, Duration.ofSeconds(2)).get(1);
+            assertThat(next.json().get("version").asLong()).isEqualTo(paused);
+            assertThat(next.id()).isEqualTo(Long.toString(paused));
+
+            long resumed = control(id.value(), "resume", "{}")
+                    .statusCode(200)
+                    .extract()
+                    .<Number>path("version")
+                    .longValue();
+            assertThat(resumed).isGreaterThan(paused);
+        }
+        given().queryParam("status", "RUNNING")
+                .queryParam("limit", 500)
+                .get("/executions")
+                .then()
+                .statusCode(200)
+                .body("items.find { it.executionId == '" + id + "' }.version", nullValue());
+    }
+
+    @Test
+    void theServerClosesAStreamWhenItsTokenExpires() throws Exception {
+        ExecutionId id = running();
+        int before = watch.streams();
+        viewer(); // the user exists
+        String shortLived = Identities.pool().accessToken("stream-viewer", Instant.now(), Duration.ofSeconds(3));
+        try (Events stream = Events.open(id, shortLived, null)) {
+            assertThat(stream.response.statusCode()).isEqualTo(200);
+            stream.awaitEvents(1);
+            assertThat(stream.ended).isFalse();
+            await().atMost(Duration.ofSeconds(8))
+                    .alias("the server ends the response at the token's exp")
+                    .until(() -> stream.ended);
+            assertThat(watch.streams()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aCallerWithoutViewerGets403AsProblemJson() {
+        ExecutionId id = running();
+        String nobody = Identities.token("stream-nobody");
+        given().auth()
+                .oauth2(nobody)
+                .accept("text/event-stream")
+                .get("/executions/" + id + "/events")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", equalTo(403))
+                .body("requiredRole", equalTo(Roles.VIEWER));
+    }
+
     // ------------------------------------------------------------------------------------------------ the client
 
     private static String withoutRto(String json) throws IOException {
@@ -269,6 +337,8 @@ class ExecutionStreamTest extends DevstackTest {
     static final class Events implements AutoCloseable {
         final HttpResponse<Stream<String>> response;
         private final List<String> lines = new CopyOnWriteArrayList<>();
+        /** The server ended the response. */
+        volatile boolean ended;
 
         private Events(HttpResponse<Stream<String>> response) {
             this.response = response;
@@ -276,6 +346,7 @@ class ExecutionStreamTest extends DevstackTest {
                     () -> {
                         try {
                             response.body().forEach(lines::add);
+                            ended = true;
                         } catch (RuntimeException e) {
                             // closed by the test
                         }
@@ -300,6 +371,12 @@ class ExecutionStreamTest extends DevstackTest {
 
         List<String> lines() {
             return List.copyOf(lines);
+        }
+
+        /** Every line of a response the server ended (a refusal's body). */
+        List<String> awaitLines() {
+            await().atMost(Duration.ofSeconds(5)).until(() -> ended);
+            return lines();
         }
 
         /** The complete events so far (a blank line ends each; comments are not events). */

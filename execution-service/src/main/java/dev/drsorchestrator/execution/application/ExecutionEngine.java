@@ -146,7 +146,7 @@ public class ExecutionEngine {
      * @throws ExecutionNotFound when there is no such execution
      * @throws dev.drsorchestrator.execution.domain.ControlRejected when its state does not allow the control
      */
-    public Execution control(ExecutionId id, Control control) {
+    public Controlled control(ExecutionId id, Control control) {
         return decide(
                         id,
                         e -> ExecutionMachine.apply(e, new Input.Operator(control), clock.instant()),
@@ -154,12 +154,22 @@ public class ExecutionEngine {
                         null,
                         control.actor(),
                         control.actorId())
-                .map(Decided::state)
+                .map(d -> new Controlled(d.state(), d.version()))
                 .orElseThrow(() -> new ExecutionNotFound(id.value()));
     }
 
-    /** What {@link #decide} did: the execution after the input, and whether this call stored the change. */
-    private record Decided(Execution state, boolean saved) {}
+    /**
+     * The execution after a control, and its stored version: the one the control's change committed (or, when the
+     * control changed nothing, the version it was read at). The same number as the stream's event id, so that a client
+     * can tell this answer from an older or newer state.
+     */
+    public record Controlled(Execution execution, long version) {}
+
+    /**
+     * What {@link #decide} did: the execution after the input, its version (stored by this call, or read when nothing
+     * was stored), and whether this call stored the change.
+     */
+    private record Decided(Execution state, long version, boolean saved) {}
 
     private Optional<Decided> decide(
             ExecutionId id,
@@ -179,20 +189,21 @@ public class ExecutionEngine {
             Execution after = decision.state();
             if (decision.events().isEmpty() && decision.timers().isEmpty() && store.unchanged(stored.get(), after)) {
                 store.acknowledge(consumed, fired);
-                return Optional.of(new Decided(after, false));
+                return Optional.of(new Decided(after, stored.get().version(), false));
             }
             boolean release = wasActive && after.status.isTerminal();
             ExecutionStore.Holds holds = release ? store.holds() : null;
             try {
-                store.save(
+                long version = store.save(
                         change(decision, false, release, fired, consumed, actor, actorId),
                         stored.get().version(),
                         holds);
                 watch.changed(id);
-                return Optional.of(new Decided(after, true));
+                return Optional.of(new Decided(after, version, true));
             } catch (ExecutionStore.AlreadyDone e) {
+                // Only with a fired timer or a consumed event (never a control): its version is not looked at.
                 LOG.debugf("%s", e.getMessage());
-                return Optional.of(new Decided(after, false));
+                return Optional.of(new Decided(after, stored.get().version(), false));
             } catch (ExecutionStore.Conflict e) {
                 giveUpAfter(attempt, e);
             }

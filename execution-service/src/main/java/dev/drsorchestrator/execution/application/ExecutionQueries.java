@@ -46,7 +46,12 @@ public class ExecutionQueries {
     }
 
     ExecutionSnapshot snapshot(ExecutionStore.Stored stored) {
-        return new ExecutionSnapshot(stored.execution(), stored.version(), controls(stored.execution()), now());
+        return snapshot(stored.execution(), stored.version());
+    }
+
+    /** {@code execution} as stored at {@code version} (a control's answer: what it committed, not read again). */
+    public ExecutionSnapshot snapshot(Execution execution, long version) {
+        return new ExecutionSnapshot(execution, version, controls(execution), now());
     }
 
     /**

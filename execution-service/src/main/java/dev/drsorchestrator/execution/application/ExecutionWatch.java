@@ -7,6 +7,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,11 +16,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The open streams of executions' changes ({@code GET /executions/{id}/events}) and where their changes come from.
@@ -28,14 +32,23 @@ import org.jboss.logging.Logger;
  *   <li>This instance's changes: {@link ExecutionEngine} calls {@link #changed} once a change of an execution is
  *       stored; a watched execution is then read again at once and its new state sent to each of its streams.
  *   <li>Changes committed by other instances (several share one queue): every {@code execution.stream.poll-interval}
- *       each watched execution is read once, however many streams watch it, and sent when its version grew.
+ *       each watched execution is read once, however many streams watch it, and sent when its version grew. An
+ *       execution that ended (COMPLETED, FAILED, CANCELLED, REJECTED) is read only every
+ *       {@code execution.stream.ended-poll-interval} (a drill's cleanup still changes it); this instance's changes of it
+ *       are still sent at once.
  * </ul>
  *
  * A stream gets a version only when it is newer than the last one it got: never twice, never backwards. Streams that
  * are closed (the client left) or whose send failed are dropped at the next look; an execution without streams is
- * no longer read. At most {@code execution.stream.max-streams} are open at once; every
- * {@code execution.stream.keep-alive} each gets a comment so that proxies keep the connection. Reads (DynamoDB) and
- * sends happen on this class's own threads, never on the caller's or an event loop.
+ * no longer read; an execution that no longer exists has its streams closed (nothing more is sent). A stream is closed
+ * when its caller's token expires (the client reconnects with a fresh one and {@code Last-Event-ID}), or after
+ * {@code execution.stream.max-life} when that is set. At most {@code execution.stream.max-streams} are open at once;
+ * every {@code execution.stream.keep-alive} each gets a comment so that proxies keep the connection.
+ *
+ * <p>Threads: reads (DynamoDB) and the sends of later states happen on this class's own threads (a reader pool, and one
+ * scheduler for the polls, keep-alives and closes at expiry), never on an event loop. Only the first state of a new
+ * stream is sent by {@link #open} on the caller's thread, the request's worker thread that read it; a send never blocks
+ * (the adapter writes asynchronously).
  */
 @ApplicationScoped
 public class ExecutionWatch {
@@ -89,9 +102,11 @@ public class ExecutionWatch {
     private final ExecutionConfig.Stream config;
     private final Map<ExecutionId, Watched> watched = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
+    /** Written under this object's lock only, so that {@link #open} and {@link #stop} never interleave. */
     private volatile boolean stopped;
-    private ScheduledExecutorService ticks;
-    private ExecutorService readers;
+
+    private @Nullable ScheduledThreadPoolExecutor ticks;
+    private @Nullable ExecutorService readers;
 
     ExecutionWatch(ExecutionQueries queries, ExecutionConfig config) {
         this.queries = queries;
@@ -102,32 +117,58 @@ public class ExecutionWatch {
      * Adds a stream of {@code current}'s execution and sends it {@code current} at once, unless {@code resumed} (the
      * client's {@code Last-Event-ID} is {@code current}'s version): then only later versions, and a comment now.
      *
+     * @param expiresAt when the caller's token expires: the stream is closed then (absent: only {@code max-life})
      * @throws TooManyStreams when {@code execution.stream.max-streams} are open (nothing was sent)
      */
-    public void open(ExecutionSnapshot current, boolean resumed, Stream stream) {
-        if (stopped) {
-            throw new TooManyStreams(
-                    "this instance is stopping; try again in a few seconds (another instance will answer)",
-                    open.get(),
-                    Duration.ofSeconds(5));
-        }
-        if (open.incrementAndGet() > config.maxStreams()) {
-            open.decrementAndGet();
-            throw new TooManyStreams(config.maxStreams(), retryAfter());
-        }
-        start();
+    public void open(ExecutionSnapshot current, boolean resumed, @Nullable Instant expiresAt, Stream stream) {
         ExecutionId id = current.execution().executionId;
         Subscription subscription = new Subscription(stream);
-        watched.compute(id, (key, w) -> {
-            Watched result = w == null ? new Watched(key) : w;
-            result.subscriptions.add(subscription);
-            return result;
-        });
+        Watched w;
+        // The check and the add under the lock that stop() takes: a stream added is one that stop() closes.
+        synchronized (this) {
+            if (stopped) {
+                throw new TooManyStreams(
+                        "this instance is stopping; try again in a few seconds (another instance will answer)",
+                        open.get(),
+                        Duration.ofSeconds(5));
+            }
+            if (open.incrementAndGet() > config.maxStreams()) {
+                open.decrementAndGet();
+                throw new TooManyStreams(config.maxStreams(), retryAfter());
+            }
+            start();
+            w = watched.compute(id, (key, known) -> {
+                Watched result = known == null ? new Watched(key) : known;
+                result.subscriptions.add(subscription);
+                return result;
+            });
+            w.readAt(current.execution().status.isTerminal());
+            Instant closeAt = closeAt(Instant.now(), expiresAt);
+            if (closeAt != null) {
+                long delay =
+                        Math.max(0, Duration.between(Instant.now(), closeAt).toMillis());
+                Watched of = w;
+                subscription.expiry = ticks.schedule(() -> expire(of, subscription), delay, TimeUnit.MILLISECONDS);
+            }
+        }
         if (resumed) {
             subscription.skipTo(current.version());
         } else {
             subscription.offer(current);
         }
+    }
+
+    /**
+     * When a stream opened at {@code now} by a caller whose token expires at {@code expiresAt} is closed: at the
+     * expiry, or {@code execution.stream.max-life} after {@code now} when that is sooner; absent when neither is set.
+     */
+    @Nullable
+    Instant closeAt(Instant now, @Nullable Instant expiresAt) {
+        Instant cap = config.maxLife().map(now::plus).orElse(null);
+        if (expiresAt == null || (cap != null && cap.isBefore(expiresAt))) {
+            return cap;
+        }
+        return expiresAt;
     }
 
     /** This instance stored a change of {@code id}: read it again now when a stream watches it. */
@@ -157,7 +198,8 @@ public class ExecutionWatch {
         if (ticks != null || stopped) {
             return;
         }
-        ticks = Executors.newSingleThreadScheduledExecutor(daemon("execution-streams"));
+        ticks = new ScheduledThreadPoolExecutor(1, daemon("execution-streams"));
+        ticks.setRemoveOnCancelPolicy(true); // a stream closed early does not keep its close at expiry queued
         readers = Executors.newFixedThreadPool(Math.max(1, config.threads()), daemon("execution-stream-reads"));
         long poll = config.pollInterval().toMillis();
         long keepAlive = config.keepAlive().toMillis();
@@ -165,7 +207,7 @@ public class ExecutionWatch {
         ticks.scheduleWithFixedDelay(this::keepAlive, keepAlive, keepAlive, TimeUnit.MILLISECONDS);
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());
@@ -174,17 +216,25 @@ public class ExecutionWatch {
         };
     }
 
-    /** Drops closed streams and executions nobody watches; reads every other watched execution once. */
+    /**
+     * Drops closed streams and executions nobody watches; reads every other watched execution once (one that ended
+     * only once every {@code ended-poll-interval}).
+     */
     void poll() {
         try {
+            long now = System.nanoTime();
             for (Watched w : watched.values()) {
-                if (sweep(w)) {
+                if (sweep(w) && due(w, now)) {
                     refresh(w);
                 }
             }
         } catch (RuntimeException e) {
             LOG.warnf(e, "looking at watched executions failed; looking again in %s", config.pollInterval());
         }
+    }
+
+    private boolean due(Watched w, long now) {
+        return !w.ended || now - w.readAt >= config.endedPollInterval().toNanos();
     }
 
     void keepAlive() {
@@ -200,6 +250,17 @@ public class ExecutionWatch {
         }
     }
 
+    /** The caller's token expired (or the stream's max-life passed): closed; the client reconnects. */
+    private void expire(Watched w, Subscription s) {
+        try {
+            LOG.debugf("a stream of %s reached its caller's token expiry; closed", w.id);
+            remove(w, s);
+            forgetWhenUnwatched(w);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "closing an expired stream of %s failed", w.id);
+        }
+    }
+
     /** Removes the closed streams of {@code w}, and {@code w} when none is left; whether any is left. */
     private boolean sweep(Watched w) {
         for (Subscription s : w.subscriptions) {
@@ -207,8 +268,12 @@ public class ExecutionWatch {
                 remove(w, s);
             }
         }
-        watched.computeIfPresent(w.id, (key, current) -> current.subscriptions.isEmpty() ? null : current);
+        forgetWhenUnwatched(w);
         return !w.subscriptions.isEmpty();
+    }
+
+    private void forgetWhenUnwatched(Watched w) {
+        watched.computeIfPresent(w.id, (key, current) -> current.subscriptions.isEmpty() ? null : current);
     }
 
     private void remove(Watched w, Subscription s) {
@@ -245,10 +310,13 @@ public class ExecutionWatch {
 
     private void read(Watched w) {
         try {
+            long readAt = System.nanoTime();
             Optional<ExecutionStore.Stored> stored = queries.find(w.id);
             if (stored.isEmpty()) {
+                gone(w);
                 return;
             }
+            w.readAt(stored.get().execution().status.isTerminal(), readAt);
             long version = stored.get().version();
             if (w.subscriptions.stream().allMatch(s -> s.sent() >= version)) {
                 return; // nothing new for anyone: the controls are not worked out again
@@ -263,20 +331,32 @@ public class ExecutionWatch {
         }
     }
 
+    /** The execution no longer exists (deleted): its streams are closed, and it is no longer read. */
+    private void gone(Watched w) {
+        int closed = 0;
+        for (Subscription s : w.subscriptions) {
+            remove(w, s);
+            closed++;
+        }
+        forgetWhenUnwatched(w);
+        LOG.infof("watched execution %s no longer exists; its %d stream(s) closed", w.id, closed);
+    }
+
     /** Closes every stream (their clients see the end and may reconnect to another instance) and stops. */
     void stop(@Observes ShutdownEvent event) {
-        stopped = true;
-        List<Watched> all = List.copyOf(watched.values());
-        for (Watched w : all) {
-            for (Subscription s : w.subscriptions) {
-                remove(w, s);
-            }
-        }
-        watched.clear();
+        List<Watched> all;
         synchronized (this) {
+            stopped = true;
+            all = List.copyOf(watched.values());
+            watched.clear();
             if (ticks != null) {
                 ticks.shutdownNow();
                 readers.shutdownNow();
+            }
+        }
+        for (Watched w : all) {
+            for (Subscription s : w.subscriptions) {
+                remove(w, s);
             }
         }
     }
@@ -287,9 +367,22 @@ public class ExecutionWatch {
         final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
         final AtomicBoolean reading = new AtomicBoolean();
         final AtomicBoolean pending = new AtomicBoolean();
+        /** Whether it had ended when last read, and when that read started ({@link System#nanoTime}). */
+        volatile boolean ended;
+
+        volatile long readAt;
 
         Watched(ExecutionId id) {
             this.id = id;
+        }
+
+        void readAt(boolean ended) {
+            readAt(ended, System.nanoTime());
+        }
+
+        void readAt(boolean ended, long at) {
+            this.ended = ended;
+            this.readAt = at;
         }
     }
 
@@ -297,6 +390,8 @@ public class ExecutionWatch {
     private static final class Subscription {
         final Stream stream;
         private volatile long sent = -1;
+        /** Its close at the caller's token expiry, cancelled when it closes first. */
+        volatile @Nullable ScheduledFuture<?> expiry;
 
         Subscription(Stream stream) {
             this.stream = stream;
@@ -336,6 +431,10 @@ public class ExecutionWatch {
         }
 
         synchronized void close() {
+            ScheduledFuture<?> scheduled = expiry;
+            if (scheduled != null) {
+                scheduled.cancel(false);
+            }
             try {
                 stream.close();
             } catch (RuntimeException e) {

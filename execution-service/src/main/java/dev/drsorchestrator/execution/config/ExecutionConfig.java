@@ -3,6 +3,7 @@ package dev.drsorchestrator.execution.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** execution-service's own settings; the plumbing's are under {@code kit.*}. */
 @ConfigMapping(prefix = "execution")
@@ -75,5 +76,19 @@ public interface ExecutionConfig {
         /** Threads that read watched executions and send their changes. */
         @WithDefault("4")
         int threads();
+
+        /**
+         * How often an execution that ended (COMPLETED, FAILED, CANCELLED, REJECTED) and has an open stream is read
+         * again: it rarely changes (a drill's cleanup), and this instance's own changes of it are sent at once anyway.
+         */
+        @WithDefault("30s")
+        Duration endedPollInterval();
+
+        /**
+         * The longest a stream stays open, however long its token is valid (the client then reconnects with
+         * {@code Last-Event-ID}). Unset by default: a stream closes when its caller's token expires. Tests set it short
+         * to see a stream closed without waiting for a token to expire.
+         */
+        Optional<Duration> maxLife();
     }
 }

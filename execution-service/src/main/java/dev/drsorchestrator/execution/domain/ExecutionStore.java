@@ -71,8 +71,10 @@ public interface ExecutionStore {
     /**
      * Stores the next state of an execution read at {@code version}; {@code holds}, read before, is required when the
      * change releases the execution's hold.
+     *
+     * @return the version the change was stored at (what a {@link #find} after it reads, until the next change)
      */
-    void save(Change change, long version, @Nullable Holds holds);
+    long save(Change change, long version, @Nullable Holds holds);
 
     /** Nothing changed: only mark the event processed and/or delete the fired timer. */
     void acknowledge(@Nullable ConsumedEvent consumed, @Nullable Timer fired);

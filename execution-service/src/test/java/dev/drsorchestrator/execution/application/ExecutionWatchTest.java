@@ -15,6 +15,7 @@ import dev.drsorchestrator.execution.domain.ConsumedEvent;
 import dev.drsorchestrator.execution.domain.Execution;
 import dev.drsorchestrator.execution.domain.ExecutionMachine;
 import dev.drsorchestrator.execution.domain.ExecutionQuery;
+import dev.drsorchestrator.execution.domain.ExecutionStatus;
 import dev.drsorchestrator.execution.domain.ExecutionStore;
 import dev.drsorchestrator.execution.domain.ListPage;
 import dev.drsorchestrator.execution.domain.TimelineEntry;
@@ -57,7 +58,7 @@ class ExecutionWatchTest {
         ExecutionId id = store.put(execution(), 1);
         List<FakeStream> streams = List.of(new FakeStream(), new FakeStream(), new FakeStream());
         for (FakeStream s : streams) {
-            watch.open(snapshot(id), false, s);
+            watch.open(snapshot(id), false, null, s);
         }
         assertThat(streams).allSatisfy(s -> assertThat(s.versions).containsExactly(1L));
         assertThat(store.reads.get()).as("opening reads nothing more").isZero();
@@ -88,7 +89,7 @@ class ExecutionWatchTest {
     void aResumedStreamGetsOnlyLaterVersionsAndAKeepAliveAtOnce() {
         ExecutionId id = store.put(execution(), 5);
         FakeStream resumed = new FakeStream();
-        watch.open(snapshot(id), true, resumed);
+        watch.open(snapshot(id), true, null, resumed);
         assertThat(resumed.versions).isEmpty();
         assertThat(resumed.keepAlives.get()).isEqualTo(1);
 
@@ -104,14 +105,14 @@ class ExecutionWatchTest {
         FakeStream a = new FakeStream();
         FakeStream b = new FakeStream();
         FakeStream c = new FakeStream();
-        watch.open(snapshot(one), false, a);
-        watch.open(snapshot(one), false, b);
-        watch.open(snapshot(two), false, c);
+        watch.open(snapshot(one), false, null, a);
+        watch.open(snapshot(one), false, null, b);
+        watch.open(snapshot(two), false, null, c);
         assertThat(watch.streams()).isEqualTo(3);
         assertThat(watch.watchedExecutions()).isEqualTo(2);
 
         FakeStream d = new FakeStream();
-        assertThatThrownBy(() -> watch.open(snapshot(two), false, d))
+        assertThatThrownBy(() -> watch.open(snapshot(two), false, null, d))
                 .isInstanceOfSatisfying(ExecutionWatch.TooManyStreams.class, e -> {
                     assertThat(e.open()).isEqualTo(3);
                     assertThat(e.retryAfter()).isPositive();
@@ -128,7 +129,7 @@ class ExecutionWatchTest {
         await().until(() -> store.reads.get() == 2);
         assertThat(store.readIds).containsExactly(one, one);
 
-        watch.open(snapshot(two), false, d); // room again
+        watch.open(snapshot(two), false, null, d); // room again
         assertThat(d.versions).containsExactly(1L);
     }
 
@@ -136,14 +137,146 @@ class ExecutionWatchTest {
     void stoppingClosesEveryStreamAndRefusesNewOnes() {
         ExecutionId id = store.put(execution(), 1);
         FakeStream a = new FakeStream();
-        watch.open(snapshot(id), false, a);
+        watch.open(snapshot(id), false, null, a);
 
         watch.stop(new ShutdownEvent());
 
         assertThat(a.closed).isTrue();
         assertThat(watch.streams()).isZero();
-        assertThatThrownBy(() -> watch.open(snapshot(id), false, new FakeStream()))
+        assertThatThrownBy(() -> watch.open(snapshot(id), false, null, new FakeStream()))
                 .isInstanceOf(ExecutionWatch.TooManyStreams.class);
+    }
+
+    @Test
+    void aStreamIsClosedWhenItsCallersTokenExpiresAndDropped() {
+        ExecutionId id = store.put(execution(), 1);
+        FakeStream expiring = new FakeStream();
+        FakeStream lasting = new FakeStream();
+        watch.open(snapshot(id), false, Instant.now().plusMillis(300), expiring);
+        watch.open(snapshot(id), false, Instant.now().plus(Duration.ofHours(1)), lasting);
+        assertThat(expiring.closed).isFalse();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> expiring.closed);
+        assertThat(watch.streams()).as("dropped at once, not at the next look").isEqualTo(1);
+        assertThat(lasting.closed).isFalse();
+
+        FakeStream expired = new FakeStream(); // a token that expired while the request was read
+        watch.open(snapshot(id), false, Instant.now().minusSeconds(1), expired);
+        await().atMost(Duration.ofSeconds(5)).until(() -> expired.closed);
+        await().until(() -> watch.streams() == 1);
+    }
+
+    @Test
+    void theCloseInstantIsTheTokensExpiryOrMaxLifeWhenSooner() {
+        Instant now = Instant.parse("2026-11-23T10:00:00Z");
+        assertThat(watch.closeAt(now, null)).as("no expiry, no max-life: never").isNull();
+        assertThat(watch.closeAt(now, now.plusSeconds(3600))).isEqualTo(now.plusSeconds(3600));
+
+        ExecutionWatch capped = new ExecutionWatch(
+                new ExecutionQueries(store, Clock.fixed(NOW, ZoneOffset.UTC)),
+                config(3, Duration.ofHours(1), Duration.ofMinutes(1), () -> {}));
+        assertThat(capped.closeAt(now, null)).isEqualTo(now.plusSeconds(60));
+        assertThat(capped.closeAt(now, now.plusSeconds(3600))).isEqualTo(now.plusSeconds(60));
+        assertThat(capped.closeAt(now, now.plusSeconds(10))).isEqualTo(now.plusSeconds(10));
+
+        ExecutionWatch short_ = new ExecutionWatch(
+                new ExecutionQueries(store, Clock.fixed(NOW, ZoneOffset.UTC)),
+                config(3, Duration.ofHours(1), Duration.ofMillis(200), () -> {}));
+        try {
+            FakeStream s = new FakeStream();
+            short_.open(snapshot(store.put(execution(), 1)), false, null, s);
+            await().atMost(Duration.ofSeconds(5)).until(() -> s.closed);
+            assertThat(short_.streams()).isZero();
+        } finally {
+            short_.stop(new ShutdownEvent());
+        }
+    }
+
+    @Test
+    void theStreamsOfAnExecutionThatNoLongerExistsAreClosedAndItIsNoLongerRead() {
+        ExecutionId id = store.put(execution(), 1);
+        FakeStream a = new FakeStream();
+        FakeStream b = new FakeStream();
+        watch.open(snapshot(id), false, null, a);
+        watch.open(snapshot(id), false, null, b);
+
+        store.items.remove(id); // deleted
+        watch.poll();
+        await().until(() -> a.closed && b.closed);
+        assertThat(watch.streams()).isZero();
+        assertThat(watch.watchedExecutions()).isZero();
+        assertThat(a.versions).as("nothing more sent").containsExactly(1L);
+
+        watch.poll();
+        watch.changed(id);
+        assertThat(store.reads.get()).as("no longer read").isEqualTo(1);
+    }
+
+    @Test
+    void anExecutionThatEndedIsReadOnlyEveryEndedPollIntervalButThisInstancesChangesAreSentAtOnce() {
+        Execution done = execution();
+        done.status = ExecutionStatus.COMPLETED;
+        ExecutionId ended = store.put(done, 1);
+        ExecutionId running = store.put(execution(), 1);
+        FakeStream a = new FakeStream();
+        FakeStream b = new FakeStream();
+        watch.open(snapshot(ended), false, null, a);
+        watch.open(snapshot(running), false, null, b);
+
+        watch.poll();
+        await().until(() -> store.reads.get() == 1);
+        watch.poll();
+        await().until(() -> store.reads.get() == 2);
+        assertThat(store.readIds).as("the ended one waits its hour").containsExactly(running, running);
+
+        store.put(store.execution(ended), 2); // a cleanup, by this instance
+        watch.changed(ended);
+        await().until(() -> a.versions.equals(List.of(1L, 2L)));
+
+        ExecutionWatch soon = new ExecutionWatch(
+                new ExecutionQueries(store, Clock.fixed(NOW, ZoneOffset.UTC)),
+                config(3, Duration.ofMillis(200), null, () -> {}));
+        try {
+            FakeStream c = new FakeStream();
+            soon.open(snapshot(ended), false, null, c);
+            store.put(store.execution(ended), 3); // by another instance
+            soon.poll();
+            assertThat(c.versions).as("not read before its interval").containsExactly(2L);
+            await().atMost(Duration.ofSeconds(5)).until(() -> {
+                soon.poll();
+                return c.versions.equals(List.of(2L, 3L));
+            });
+        } finally {
+            soon.stop(new ShutdownEvent());
+        }
+    }
+
+    @Test
+    void aStreamAddedWhileTheHubStopsIsClosedByTheStop() {
+        // stop() runs on another thread while open() is past its look at whether the hub stops (it reads max-streams
+        // then): stop() must wait for the add and close the stream, not finish first and leave it open.
+        ExecutionId id = store.put(execution(), 1);
+        ExecutionWatch[] racing = new ExecutionWatch[1];
+        Thread[] stopper = new Thread[1];
+        racing[0] = new ExecutionWatch(
+                new ExecutionQueries(store, Clock.fixed(NOW, ZoneOffset.UTC)),
+                config(3, Duration.ofHours(1), null, () -> {
+                    if (stopper[0] == null) {
+                        stopper[0] = new Thread(() -> racing[0].stop(new ShutdownEvent()), "stopper");
+                        stopper[0].start();
+                        await().atMost(Duration.ofSeconds(5))
+                                .until(() -> stopper[0].getState() == Thread.State.BLOCKED
+                                        || stopper[0].getState() == Thread.State.WAITING
+                                        || stopper[0].getState() == Thread.State.TERMINATED);
+                    }
+                }));
+        FakeStream s = new FakeStream();
+        racing[0].open(snapshot(id), false, null, s);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !stopper[0].isAlive());
+        assertThat(s.closed)
+                .as("the stream added before the stop finished is closed")
+                .isTrue();
+        assertThat(racing[0].streams()).isZero();
     }
 
     private ExecutionSnapshot snapshot(ExecutionId id) {
@@ -227,7 +360,7 @@ class ExecutionWatchTest {
         }
 
         @Override
-        public void save(Change change, long version, Holds holds) {
+        public long save(Change change, long version, Holds holds) {
             throw new UnsupportedOperationException();
         }
 
@@ -253,7 +386,26 @@ class ExecutionWatchTest {
     }
 
     private static ExecutionConfig config(int maxStreams) {
+        return config(maxStreams, Duration.ofHours(1), null, () -> {});
+    }
+
+    /**
+     * @param onMaxStreams runs each time the hub reads {@code max-streams} (when it opens a stream, after it looked
+     *     whether it stops)
+     */
+    private static ExecutionConfig config(
+            int maxStreams, Duration endedPollInterval, Duration maxLife, Runnable onMaxStreams) {
         ExecutionConfig.Stream stream = new ExecutionConfig.Stream() {
+            @Override
+            public Duration endedPollInterval() {
+                return endedPollInterval;
+            }
+
+            @Override
+            public Optional<Duration> maxLife() {
+                return Optional.ofNullable(maxLife);
+            }
+
             @Override
             public Duration keepAlive() {
                 return Duration.ofHours(1);
@@ -266,6 +418,7 @@ class ExecutionWatchTest {
 
             @Override
             public int maxStreams() {
+                onMaxStreams.run();
                 return maxStreams;
             }
 

@@ -23,6 +23,7 @@ import dev.drsorchestrator.kit.rest.Cursors;
 import dev.drsorchestrator.kit.rest.FieldError;
 import dev.drsorchestrator.kit.rest.Page;
 import dev.drsorchestrator.kit.rest.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -43,6 +44,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 
@@ -65,14 +67,21 @@ public class ExecutionResource {
     private final ExecutionQueries queries;
     private final ExecutionWatch watch;
     private final Caller caller;
+    private final SecurityIdentity identity;
     private final ObjectMapper json;
 
     ExecutionResource(
-            ExecutionEngine engine, ExecutionQueries queries, ExecutionWatch watch, Caller caller, ObjectMapper json) {
+            ExecutionEngine engine,
+            ExecutionQueries queries,
+            ExecutionWatch watch,
+            Caller caller,
+            SecurityIdentity identity,
+            ObjectMapper json) {
         this.engine = engine;
         this.queries = queries;
         this.watch = watch;
         this.caller = caller;
+        this.identity = identity;
         this.json = json;
     }
 
@@ -117,7 +126,7 @@ public class ExecutionResource {
         ListPage<Execution> page = queries.list(new ExecutionQuery(plan, st, ty, tr, f, t, size, cursor));
         Instant now = queries.now();
         return new Page<>(
-                page.items().stream().map(e -> ExecutionView.of(e, now, false)).toList(), page.nextCursor());
+                page.items().stream().map(e -> ExecutionView.of(e, now)).toList(), page.nextCursor());
     }
 
     @GET
@@ -153,11 +162,19 @@ public class ExecutionResource {
         // Proxies must pass each event on at once (nginx buffers unless told not to), and nothing may cache it.
         http.putHeader("Cache-Control", "no-cache");
         http.putHeader("X-Accel-Buffering", "no");
-        watch.open(current, resumed, new SseStream(sink, sse, this::render));
+        watch.open(current, resumed, expiresAt(), new SseStream(sink, sse, this::render, http::close));
+    }
+
+    /** The verified token's {@code exp}: a stream is closed then (the client reconnects with a fresh token). */
+    private @Nullable Instant expiresAt() {
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getExpirationTime() > 0) {
+            return Instant.ofEpochSecond(token.getExpirationTime());
+        }
+        return null;
     }
 
     private ExecutionView detail(ExecutionSnapshot snapshot) {
-        return ExecutionView.of(snapshot.execution(), snapshot.readAt(), true, snapshot.controls());
+        return ExecutionView.detail(snapshot.execution(), snapshot.version(), snapshot.readAt(), snapshot.controls());
     }
 
     /** The detail as JSON, as {@link #get} writes it (the same mapper). */
@@ -271,10 +288,10 @@ public class ExecutionResource {
                     "reason",
                     "is required to " + kind.path() + ": say why (it is kept in the timeline and the report)");
         }
-        Execution after = engine.control(
+        ExecutionEngine.Controlled after = engine.control(
                 executionId,
                 new Control(kind, caller.name(), caller.id(), reason, body == null ? null : body.waveId()));
-        return ExecutionView.of(after, queries.now(), true, queries.controls(after));
+        return detail(queries.snapshot(after.execution(), after.version()));
     }
 
     private static ExecutionId executionId(String value) {

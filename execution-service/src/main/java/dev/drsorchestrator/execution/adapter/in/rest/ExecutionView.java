@@ -35,6 +35,7 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExecutionView(
         String executionId,
+        @Nullable Long version,
         String planId,
         String planName,
         long planVersion,
@@ -178,19 +179,29 @@ public record ExecutionView(
 
     public record Links(String self, String timeline, String report) {}
 
-    static ExecutionView of(Execution e, Instant now, boolean detailed) {
-        return of(e, now, detailed, null);
+    /** An execution in a list: no version, no controls, waves without their jobs, servers and actions. */
+    static ExecutionView of(Execution e, Instant now) {
+        return of(e, null, now, false, null);
     }
 
     /**
-     * @param controls what the state accepts, shown in the detail only: {@code controls} of the execution and of each
-     *     wave, the path segments of the controls ({@code approve}, {@code retry}, …)
+     * The detail ({@code GET /executions/{id}}, a stream's data, a control's answer).
+     *
+     * @param version the stored version the execution was read (or committed) at: the stream's event id
+     * @param controls what the state accepts: {@code controls} of the execution and of each wave, the path segments of
+     *     the controls ({@code approve}, {@code retry}, …)
      */
-    static ExecutionView of(Execution e, Instant now, boolean detailed, @Nullable AllowedControls controls) {
+    static ExecutionView detail(Execution e, long version, Instant now, AllowedControls controls) {
+        return of(e, version, now, true, controls);
+    }
+
+    private static ExecutionView of(
+            Execution e, @Nullable Long version, Instant now, boolean detailed, @Nullable AllowedControls controls) {
         AllowedControls shown = detailed ? controls : null;
         String self = "/executions/" + e.executionId.value();
         return new ExecutionView(
                 e.executionId.value(),
+                version,
                 e.planId.value(),
                 e.planName,
                 e.planVersion,

@@ -119,7 +119,7 @@ class DynamoExecutionStore implements ExecutionStore {
     }
 
     @Override
-    public void save(Change change, long version, @Nullable Holds holds) {
+    public long save(Change change, long version, @Nullable Holds holds) {
         Transaction tx = new Transaction()
                 .write("execution", putState(change.state(), version + 1, "version = :v", Map.of(":v", n(version))));
         if (change.release()) {
@@ -129,6 +129,7 @@ class DynamoExecutionStore implements ExecutionStore {
             tx.write("holds", putHolds(holds.version(), holds.active().without(change.state())));
         }
         commit(tx, change, version + 1);
+        return version + 1;
     }
 
     private void commit(Transaction tx, Change change, long newVersion) {
