@@ -81,6 +81,9 @@ class ExecutionStreamTest extends DevstackTest {
     void aStreamGetsTheCurrentStateFirstThenEachChangeOfAControlOrAReportWithinSeconds() throws Exception {
         ExecutionId id = running();
         long v = version(id);
+        await().atMost(Duration.ofSeconds(5))
+                .alias("the streams of earlier tests, whose clients left, are dropped")
+                .until(() -> watch.streams() == 0);
         int before = watch.streams();
         try (Events stream = Events.open(id, viewer(), null)) {
             assertThat(stream.response.statusCode()).isEqualTo(200);
@@ -276,6 +279,7 @@ class ExecutionStreamTest extends DevstackTest {
     @Test
     void theServerClosesAStreamWhenItsTokenExpires() throws Exception {
         ExecutionId id = running();
+        await().atMost(Duration.ofSeconds(5)).until(() -> watch.streams() == 0);
         int before = watch.streams();
         viewer(); // the user exists
         String shortLived = Identities.pool().accessToken("stream-viewer", Instant.now(), Duration.ofSeconds(3));

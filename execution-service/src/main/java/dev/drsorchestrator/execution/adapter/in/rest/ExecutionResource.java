@@ -141,7 +141,9 @@ public class ExecutionResource {
      * The execution's changes as Server-Sent Events: {@code event: execution}, {@code id:} the stored version,
      * {@code data:} the detail as {@link #get} answers it; the current state first (unless {@code Last-Event-ID} is
      * its version), then every later version, and a {@code : keep-alive} comment every
-     * {@code execution.stream.keep-alive}. An unknown execution is a 404 problem before any stream opens.
+     * {@code execution.stream.keep-alive}. An unknown execution is a 404 problem before any stream opens. The server
+     * ends the stream at the token's {@code exp}, when the client does not read (its writes pile up), when the
+     * execution no longer exists and on shutdown: the client reconnects with a fresh token and {@code Last-Event-ID}.
      */
     @GET
     @RolesAllowed(Roles.VIEWER)

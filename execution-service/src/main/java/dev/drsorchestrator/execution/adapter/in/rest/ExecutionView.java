@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * /executions/{id}} adds each wave's DRS jobs, servers (launch status, recovery instance, error) and action results,
  * and the controls the state accepts now: {@code controls} of the execution ({@code approve}, {@code cancel},
  * {@code pause}, {@code resume}, {@code cleanup}) and of each wave ({@code retry}, {@code skip}), as the state machine
- * answers when each is tried. Roles, and that the requester may not approve, are not part of it.
+ * answers when each is tried. Roles, and that the requester may not approve, are not part of it. The detail also
+ * carries {@code version}, the stored version it was read or committed at (a stream's event id): the higher, the newer.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExecutionView(
