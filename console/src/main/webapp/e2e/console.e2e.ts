@@ -221,6 +221,7 @@ describe('the console', () => {
     await expect(waitForStatus(operator, 'execution-status', ['AWAITING_APPROVAL'])).resolves.toBe('AWAITING_APPROVAL');
     // Not an approver, and the requester: no Approve.
     await expect(operator.getByTestId('control-approve').count()).resolves.toBe(0);
+    await operator.evaluate(() => ((window as unknown as { e2eMark: boolean }).e2eMark = true));
     await screenshot(operator, ctx, '11-recovery-awaiting-approval');
 
     const approver = await signIn(browser, ctx, 'approver', `/executions/${recoveryId}`);
@@ -229,6 +230,7 @@ describe('the console', () => {
     await expect(waitForStatus(approver, 'execution-status', ['RUNNING', 'COMPLETED'])).resolves.toMatch(/RUNNING|COMPLETED/);
     // The requester's page follows without a reload.
     await expect(waitForStatus(operator, 'execution-status', ['RUNNING', 'COMPLETED'])).resolves.toMatch(/RUNNING|COMPLETED/);
+    await expect(operator.evaluate(() => (window as unknown as { e2eMark?: boolean }).e2eMark)).resolves.toBe(true);
     await expect(waitForStatus(approver, 'execution-status', ['COMPLETED'])).resolves.toBe('COMPLETED');
     await screenshot(approver, ctx, '12-recovery-approved-completed');
     await operator.context().close();

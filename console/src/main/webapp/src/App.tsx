@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, useEffect, useState } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router-dom';
 import { Layout } from './components/Layout';
 
@@ -43,9 +43,12 @@ export function routes(environment?: string): RouteObject[] {
 }
 
 export function App({ environment, initialPath }: { environment?: string; initialPath?: string }) {
-  const router = createBrowserRouter(routes(environment));
-  if (initialPath) {
-    void router.navigate(initialPath, { replace: true });
-  }
+  // One router for the app's life; after a sign-in, back to where the user was going.
+  const [router] = useState(() => createBrowserRouter(routes(environment)));
+  useEffect(() => {
+    if (initialPath) {
+      void router.navigate(initialPath, { replace: true });
+    }
+  }, [router, initialPath]);
   return <RouterProvider router={router} />;
 }

@@ -2,7 +2,7 @@
  * catalog-service: protection groups (definition, resolved members, conflicts, the plans that use them), their
  * readiness and launch settings, and the source-server inventory. Shapes follow catalog-service's OpenAPI document.
  */
-import { all, request, type Page } from './client';
+import { all, collect, request, type Page } from './client';
 
 /** Key → accepted values: a server matches when, for every key, its tag has one of the values. */
 export type TagSelector = Record<string, string[]>;
@@ -234,20 +234,23 @@ export function sourceServersPath(filter: ServerFilter, cursor?: string, limit =
   return `/source-servers?${params.toString()}`;
 }
 
+/** One page of the source servers matching `filter`. */
+export function listSourceServerPage(
+  filter: ServerFilter,
+  cursor?: string,
+  limit = 200,
+  signal?: AbortSignal,
+): Promise<Page<SourceServer>> {
+  return request<Page<SourceServer>>('catalog-service', sourceServersPath(filter, cursor, limit), { signal });
+}
+
 /** Every source server matching `filter`, following cursors up to `max`; `truncated` when there were more. */
-export async function listSourceServers(
+export function listSourceServers(
   filter: ServerFilter,
   signal?: AbortSignal,
   max = LIST_CAP,
 ): Promise<{ items: SourceServer[]; truncated: boolean }> {
-  const items: SourceServer[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await request<Page<SourceServer>>('catalog-service', sourceServersPath(filter, cursor), { signal });
-    items.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && items.length < max);
-  return { items, truncated: !!cursor };
+  return collect((cursor) => listSourceServerPage(filter, cursor, 200, signal), max);
 }
 
 /** A selector as `Key:Value` filters the inventory can apply: the keys with exactly one value. */

@@ -1,4 +1,4 @@
-import { ApiProblem, type ProblemBody } from './problem';
+import { ApiProblem, isAbort, problemOf } from './problem';
 
 /** The five services, as the entry point routes them: `/api/<service>/…`. */
 export type Service = 'catalog-service' | 'plan-service' | 'execution-service' | 'drs-adapter' | 'notifier';
@@ -14,6 +14,12 @@ export function setTokenSource(source: TokenSource): void {
 
 export function token(): Promise<string> {
   return tokenSource();
+}
+
+/** `headers` with the session's bearer token added (when there is one). */
+export async function withBearer(headers: Record<string, string>): Promise<Record<string, string>> {
+  const bearer = await token();
+  return bearer ? { ...headers, Authorization: `Bearer ${bearer}` } : headers;
 }
 
 /** The same-origin URL of a service's path, e.g. `url('plan-service', '/recovery-plans')`. */
@@ -42,11 +48,7 @@ export interface RequestOptions {
  * page, say) becomes a problem whose detail says what came back.
  */
 export async function request<T>(service: Service, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  const bearer = await token();
-  if (bearer) {
-    headers.Authorization = `Bearer ${bearer}`;
-  }
+  const headers = await withBearer({ Accept: 'application/json', ...options.headers });
   let body: string | undefined;
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -61,7 +63,7 @@ export async function request<T>(service: Service, path: string, options: Reques
       signal: options.signal,
     });
   } catch (e) {
-    if (e instanceof DOMException && e.name === 'AbortError') {
+    if (isAbort(e)) {
       throw e;
     }
     throw new ApiProblem(0, {
@@ -75,16 +77,10 @@ export async function request<T>(service: Service, path: string, options: Reques
   const text = await response.text();
   const type = response.headers.get('Content-Type') ?? '';
   if (!response.ok) {
-    let problem: ProblemBody;
-    try {
-      problem = JSON.parse(text) as ProblemBody;
-    } catch {
-      problem = {
-        title: `${service} answered HTTP ${response.status}`,
-        detail: text ? text.slice(0, 300) : `No details came back (${type || 'no content type'}).`,
-      };
-    }
-    throw new ApiProblem(response.status, { status: response.status, ...problem });
+    throw problemOf(response.status, text, () => ({
+      title: `${service} answered HTTP ${response.status}`,
+      detail: text ? text.slice(0, 300) : `No details came back (${type || 'no content type'}).`,
+    }));
   }
   return (text ? JSON.parse(text) : undefined) as T;
 }
@@ -95,6 +91,21 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** The items of a list from its first page on, following cursors up to `max` items; `truncated` when there were more. */
+export async function collect<T>(
+  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+  max: number,
+): Promise<{ items: T[]; truncated: boolean }> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fetchPage(cursor);
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && items.length < max);
+  return { items, truncated: !!cursor };
+}
+
 /** Every item of a list, following cursors up to `max` items. */
 export async function all<T>(
   service: Service,
@@ -102,12 +113,9 @@ export async function all<T>(
   query: Record<string, string | number | undefined> = {},
   max = 2000,
 ): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await request<Page<T>>(service, path, { query: { ...query, limit: query.limit ?? 200, cursor } });
-    items.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && items.length < max);
+  const { items } = await collect(
+    (cursor) => request<Page<T>>(service, path, { query: { ...query, limit: query.limit ?? 200, cursor } }),
+    max,
+  );
   return items;
 }

@@ -21,7 +21,9 @@ export function isActive(status: string | null | undefined): boolean {
   return ACTIVE_STATUSES.includes(status as ExecutionStatus);
 }
 
-export type ExecutionType = 'DRILL' | 'RECOVERY' | 'REPROTECT' | 'FAILBACK';
+export const EXECUTION_TYPES = ['DRILL', 'RECOVERY', 'REPROTECT', 'FAILBACK'] as const;
+export type ExecutionType = (typeof EXECUTION_TYPES)[number];
+export const TRIGGER_TYPES = ['USER', 'SCHEDULE', 'ALARM'] as const;
 export type WaveStatus = 'WAITING' | 'AWAITING_APPROVAL' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'SKIPPED' | 'CANCELLED';
 
 /** What the execution's state accepts now (the `controls` field; absent from older servers). */
@@ -198,13 +200,16 @@ export function getExecution(id: string, signal?: AbortSignal): Promise<Executio
   return request<Execution>('execution-service', `/executions/${encodeURIComponent(id)}`, { signal });
 }
 
+/** The query parameters `GET /executions` takes (`from` and `to` bound the request time, as ISO-8601 instants). */
 export interface ExecutionQuery {
   planId?: string;
-  status?: string;
   type?: string;
+  status?: string;
   trigger?: string;
-  limit?: number;
+  from?: string;
+  to?: string;
   cursor?: string;
+  limit?: number;
 }
 
 export function listExecutions(query: ExecutionQuery, signal?: AbortSignal): Promise<Page<Execution>> {

@@ -1,90 +1,10 @@
 /**
- * History and reports: the execution list and report (execution-service), the notification log and subscriptions
- * (notifier), and the audit trail every service keeps. Only the fields the history pages use are typed here.
+ * What only the history pages read: an execution's report (execution-service), the notification log and
+ * subscriptions (notifier), and the audit trail every service keeps. The execution list and its types are
+ * execution-service's own (executions.ts); only the fields the history pages use are typed here.
  */
-import { all, request, type Page, type Service } from './client';
-
-export type Query = Record<string, string | number | undefined | null>;
-
-// ---- executions (execution-service) ----
-
-export const EXECUTION_TYPES = ['DRILL', 'RECOVERY', 'REPROTECT', 'FAILBACK'] as const;
-export const EXECUTION_STATUSES = [
-  'PENDING',
-  'AWAITING_APPROVAL',
-  'RUNNING',
-  'PAUSED',
-  'COMPLETED',
-  'FAILED',
-  'CANCELLED',
-  'REJECTED',
-] as const;
-export const TRIGGER_TYPES = ['USER', 'SCHEDULE', 'ALARM'] as const;
-
-export interface Trigger {
-  type: string;
-  reference?: string | null;
-  name?: string | null;
-  reason?: string | null;
-  firedAt?: string | null;
-}
-
-export interface Rto {
-  targetSeconds?: number | null;
-  elapsedSeconds?: number | null;
-  met?: boolean | null;
-}
-
-export interface ServerCounts {
-  total?: number;
-  launched?: number;
-  failed?: number;
-  pending?: number;
-  excluded?: number;
-}
-
-export interface ExecutionSummary {
-  executionId: string;
-  planId: string;
-  planName?: string | null;
-  planVersion?: number | null;
-  executionType: string;
-  status: string;
-  trigger?: Trigger | null;
-  requestedBy?: string | null;
-  requestedAt?: string | null;
-  startedAt?: string | null;
-  endedAt?: string | null;
-  rto?: Rto | null;
-  counts?: ServerCounts | null;
-}
-
-/** The query parameters `GET /executions` takes (times are ISO-8601 instants). */
-export interface ExecutionFilter {
-  planId?: string;
-  type?: string;
-  status?: string;
-  trigger?: string;
-  from?: string;
-  to?: string;
-}
-
-export function listExecutions(filter: ExecutionFilter, cursor?: string, signal?: AbortSignal, limit = 50) {
-  return request<Page<ExecutionSummary>>('execution-service', '/executions', {
-    query: { ...filter, cursor, limit },
-    signal,
-  });
-}
-
-export interface PlanChoice {
-  id: string;
-  name: string;
-}
-
-/** Every recovery plan's id and name, for the plan filter. */
-export function listPlanChoices(): Promise<PlanChoice[]> {
-  return all<PlanChoice>('plan-service', '/recovery-plans');
-}
+import { request, type Page, type Service } from './client';
+import type { Counts, Rto, TimelineEntry, Trigger } from './executions';
 
 // ---- the report ----
 
@@ -104,17 +24,9 @@ export interface WaveReport {
   startedAt?: string | null;
   endedAt?: string | null;
   durationSeconds?: number | null;
-  counts?: ServerCounts | null;
+  counts?: Partial<Counts> | null;
   reason?: string | null;
   failedServers?: FailedServer[] | null;
-}
-
-export interface TimelineEntry {
-  at: string;
-  kind?: string | null;
-  type?: string | null;
-  actor?: string | null;
-  summary?: string | null;
 }
 
 export interface ExecutionReport {
@@ -138,7 +50,7 @@ export interface ExecutionReport {
   startedAt?: string | null;
   endedAt?: string | null;
   rto?: Rto | null;
-  counts?: ServerCounts | null;
+  counts?: Partial<Counts> | null;
   waves?: WaveReport[] | null;
   failures?: string[] | null;
   controls?: TimelineEntry[] | null;

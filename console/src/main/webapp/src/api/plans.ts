@@ -1,10 +1,9 @@
 import { all, request, type Page } from './client';
+import type { ExecutionType } from './executions';
 import { ApiProblem } from './problem';
 
 /** plan-service: recovery plans, preflight, drill schedules, alarm triggers, activations, starting executions. */
 
-export const EXECUTION_TYPES = ['DRILL', 'RECOVERY', 'REPROTECT', 'FAILBACK'] as const;
-export type ExecutionType = (typeof EXECUTION_TYPES)[number];
 export const FAILURE_POLICIES = ['FAIL_FAST', 'CONTINUE', 'PAUSE'] as const;
 export type FailurePolicy = (typeof FAILURE_POLICIES)[number];
 export type Criticality = 'CRITICAL' | 'OPTIONAL';
@@ -220,8 +219,9 @@ export interface ExecutionAccepted {
 const P = 'plan-service';
 const enc = encodeURIComponent;
 
-export function listPlans(namePrefix?: string): Promise<RecoveryPlan[]> {
-  return all<RecoveryPlan>(P, '/recovery-plans', namePrefix ? { namePrefix } : {});
+/** Every recovery plan (those whose name starts with `namePrefix`), following cursors up to `max` plans. */
+export function listPlans({ namePrefix, max }: { namePrefix?: string; max?: number } = {}): Promise<RecoveryPlan[]> {
+  return all<RecoveryPlan>(P, '/recovery-plans', namePrefix ? { namePrefix } : {}, max);
 }
 
 export function getPlan(id: string, signal?: AbortSignal): Promise<RecoveryPlan> {
@@ -288,22 +288,4 @@ export function startExecution(id: string, body: ExecutionRequest, idempotencyKe
     body,
     headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : undefined,
   });
-}
-
-/** catalog-service, as far as the plan pages need it (the groups pages own the full types). */
-export interface GroupSummary {
-  id: string;
-  name: string;
-  accountId: string;
-  region: string;
-  members: string[];
-  memberCount: number;
-}
-
-export function listGroups(): Promise<GroupSummary[]> {
-  return all<GroupSummary>('catalog-service', '/protection-groups');
-}
-
-export function getGroup(id: string, signal?: AbortSignal): Promise<GroupSummary> {
-  return request<GroupSummary>('catalog-service', `/protection-groups/${enc(id)}`, { signal });
 }

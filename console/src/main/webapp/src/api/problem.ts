@@ -47,6 +47,25 @@ export class ApiProblem extends Error {
   }
 }
 
+/**
+ * The problem a refused or failed answer carries: its problem+json body (`text`), with `status` added. A body that is
+ * not JSON (a proxy's error page, say) becomes `fallback`, or an empty problem.
+ */
+export function problemOf(status: number, text: string, fallback: () => ProblemBody = () => ({})): ApiProblem {
+  let body: ProblemBody;
+  try {
+    body = JSON.parse(text) as ProblemBody;
+  } catch {
+    body = fallback();
+  }
+  return new ApiProblem(status, { status, ...body });
+}
+
+/** Whether `error` is a request aborted on purpose (a newer load, or the page left): nothing to show. */
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
 /** The error text for a field, from whatever a request threw (only an ApiProblem names fields). */
 export function fieldError(error: unknown, field: string, nested = false): string | undefined {
   return error instanceof ApiProblem ? error.fieldError(field, nested) : undefined;

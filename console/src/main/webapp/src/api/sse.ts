@@ -1,4 +1,5 @@
-import { token } from './client';
+import { withBearer } from './client';
+import { problemOf } from './problem';
 
 /** One Server-Sent Event as the stream delivered it. */
 export interface StreamEvent {
@@ -54,7 +55,8 @@ export class EventParser {
   }
 }
 
-export interface Subscription {
+/** A followed stream: `close()` stops it. */
+export interface StreamSubscription {
   close(): void;
 }
 
@@ -72,40 +74,40 @@ export interface StreamHandlers {
  * after a drop with the last event id (`Last-Event-ID`) so nothing is missed and nothing is sent twice. Waits 1, 2, 4
  * … up to 15 s between attempts. A 4xx other than 429 ends it (the stream will not come back by retrying).
  */
-export function follow(path: string, handlers: StreamHandlers): Subscription {
+export function follow(path: string, handlers: StreamHandlers): StreamSubscription {
   let closed = false;
   let lastId: string | undefined;
   let controller: AbortController | undefined;
   let attempt = 0;
+  let refused = 0;
 
   const run = async () => {
     while (!closed) {
       controller = new AbortController();
       try {
-        const headers: Record<string, string> = { Accept: 'text/event-stream' };
-        const bearer = await token();
-        if (bearer) {
-          headers.Authorization = `Bearer ${bearer}`;
-        }
+        const headers = await withBearer({ Accept: 'text/event-stream' });
         if (lastId !== undefined) {
           headers['Last-Event-ID'] = lastId;
         }
         const response = await fetch(path, { headers, signal: controller.signal, cache: 'no-store' });
         if (!response.ok || !response.body) {
           const text = await response.text().catch(() => '');
-          let detail = `HTTP ${response.status}`;
-          try {
-            detail = (JSON.parse(text) as { detail?: string }).detail ?? detail;
-          } catch {
-            // not problem+json
-          }
-          if (response.status >= 400 && response.status < 500 && response.status !== 429) {
+          const detail = problemOf(response.status, text).problem.detail ?? `HTTP ${response.status}`;
+          // A token that expired on the way (or a clock ahead of the issuer's) is renewed by the next attempt: try
+          // once more before giving up; any other 4xx will not change by retrying.
+          const renewable = response.status === 401 && refused++ < 1;
+          if (response.status >= 400 && response.status < 500 && response.status !== 429 && !renewable) {
             handlers.onStatus?.(false, detail, true);
             return;
+          }
+          const retryAfter = Number(response.headers.get('Retry-After'));
+          if (retryAfter > 0) {
+            attempt = Math.max(attempt, Math.ceil(Math.log2(Math.min(retryAfter, 15))));
           }
           throw new Error(detail);
         }
         attempt = 0;
+        refused = 0;
         handlers.onStatus?.(true);
         const parser = new EventParser();
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();

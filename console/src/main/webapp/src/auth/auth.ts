@@ -8,8 +8,6 @@ export interface Identity {
   sub: string;
   username: string;
   roles: Role[];
-  accessToken: string;
-  expiresAt?: number;
 }
 
 export const CALLBACK_PATH = '/callback';
@@ -63,15 +61,20 @@ export class Auth {
     return new Promise(() => {});
   }
 
+  /** A renewal under way, shared by every caller that needs a token meanwhile (one refresh-token grant, not one each). */
+  private renewal: Promise<User | null> | undefined;
+
   /** The current access token, renewed when it is about to expire; signs in again when it cannot be. */
   async token(): Promise<string> {
     let user = await this.manager.getUser();
     if (user && (user.expires_in ?? 0) < 30 && user.refresh_token) {
-      try {
-        user = await this.manager.signinSilent();
-      } catch {
-        user = null;
-      }
+      this.renewal ??= this.manager
+        .signinSilent()
+        .catch(() => null)
+        .finally(() => {
+          this.renewal = undefined;
+        });
+      user = await this.renewal;
     }
     if (!user || user.expired) {
       await this.manager.signinRedirect({ state: { returnTo: window.location.pathname + window.location.search } });
@@ -99,7 +102,5 @@ export function identityOf(user: User): Identity {
     sub: String(claims.sub ?? user.profile.sub),
     username: String(claims.username ?? user.profile['cognito:username'] ?? user.profile.sub),
     roles: rolesOf(claims),
-    accessToken: user.access_token,
-    expiresAt: user.expires_at,
   };
 }

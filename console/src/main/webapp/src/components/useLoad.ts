@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { isAbort } from '../api/problem';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -33,7 +34,7 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: unkn
         }
       })
       .catch((e: unknown) => {
-        if (generation.current === mine && !(e instanceof DOMException && e.name === 'AbortError')) {
+        if (generation.current === mine && !isAbort(e)) {
           setError(e);
         }
       })

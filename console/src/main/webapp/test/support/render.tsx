@@ -66,7 +66,7 @@ export function renderPage(
     ],
     { initialEntries: [path] },
   );
-  const session = sessionOf({ sub, username, roles, accessToken: 'test-token' }, () => undefined);
+  const session = sessionOf({ sub, username, roles }, () => undefined);
   const result = render(
     <SessionProvider session={session}>
       <RouterProvider router={router} />

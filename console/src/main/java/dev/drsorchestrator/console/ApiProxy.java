@@ -14,7 +14,11 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -51,13 +55,22 @@ public class ApiProxy {
 
     ApiProxy(ConsoleConfig config, Vertx vertx) {
         Map<String, URI> targets = new TreeMap<>();
-        config.services().forEach((name, base) -> targets.put(name, URI.create(base.replaceAll("/+$", ""))));
+        config.services().forEach((name, base) -> {
+            URI uri = URI.create(base.replaceAll("/+$", ""));
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException("console.services." + name + " must be an http:// or https:// URL"
+                        + " with a host, such as http://127.0.0.1:8082; got '" + base + "'");
+            }
+            targets.put(name, uri);
+        });
         this.services = Collections.unmodifiableMap(targets);
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.proxy().connectTimeout().toMillis())
                 .setIdleTimeout((int) config.proxy().idleTimeout().toSeconds())
                 .setKeepAlive(true)
-                .setMaxPoolSize(50));
+                // Streams hold a connection each for as long as a page follows an execution.
+                .setMaxPoolSize(500)
+                .setMaxWaitQueueSize(500));
     }
 
     void routes(@Observes Router router) {
@@ -76,10 +89,31 @@ public class ApiProxy {
     private void forward(RoutingContext ctx) {
         HttpServerRequest in = ctx.request();
         String path = in.path();
-        String rest = path.substring("/api/".length());
+        // Decided on the decoded path (what the service will see), forwarded as it came: no '.' or '..' segment and
+        // no encoded slash or backslash may steer a request to another service or to a service's /q/ endpoints.
+        String decoded = decode(path);
+        if (decoded == null
+                || decoded.contains("\\")
+                || Arrays.stream(decoded.split("/", -1)).anyMatch(s -> s.equals(".") || s.equals(".."))
+                || !decode(path.replace("%2F", "").replace("%2f", "")).equals(decoded)) {
+            Problems.send(
+                    ctx,
+                    400,
+                    "invalid-path",
+                    "Invalid path",
+                    "An API path may not contain '.' or '..' segments, encoded slashes or backslashes, or malformed"
+                            + " percent-encoding.");
+            return;
+        }
+        if (decoded.length() <= "/api/".length()) {
+            Problems.send(ctx, 404, "not-found", "No such API", "The APIs are /api/<service>/…");
+            return;
+        }
+        String rest = decoded.substring("/api/".length());
         int slash = rest.indexOf('/');
         String service = slash < 0 ? rest : rest.substring(0, slash);
         String target = slash < 0 ? "/" : rest.substring(slash);
+        String rawTarget = slash < 0 ? "/" : path.substring(path.indexOf('/', "/api/".length()));
         URI base = services.get(service);
         if (base == null) {
             Problems.send(
@@ -106,14 +140,18 @@ public class ApiProxy {
         }
         in.pause();
         String query = in.query();
+        boolean tls = "https".equals(base.getScheme());
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
                 .setHost(base.getHost())
-                .setPort(base.getPort() > 0 ? base.getPort() : 80)
-                .setURI(base.getRawPath() + target + (query == null ? "" : "?" + query));
+                .setSsl(tls)
+                .setPort(base.getPort() > 0 ? base.getPort() : tls ? 443 : 80)
+                .setURI(base.getRawPath() + rawTarget + (query == null ? "" : "?" + query));
         client.request(options)
                 .onFailure(e -> unreachable(ctx, service, base, e))
                 .onSuccess(out -> {
+                    // The browser went away before (or while) the service answered: stop the service's side too.
+                    ctx.response().closeHandler(v -> out.reset());
                     copyHeaders(in.headers(), out.headers());
                     out.putHeader("X-Forwarded-For", forwardedFor(in));
                     out.putHeader("X-Forwarded-Proto", in.scheme());
@@ -127,7 +165,11 @@ public class ApiProxy {
                     out.response()
                             .onFailure(e -> unreachable(ctx, service, base, e))
                             .onSuccess(answer -> relay(ctx, answer));
-                    in.pipeTo(out).onFailure(e -> LOG.debugf("request body to %s: %s", service, e.getMessage()));
+                    // A body cut short must not reach the service as a whole one: reset, never end.
+                    in.pipe().endOnFailure(false).to(out).onFailure(e -> {
+                        LOG.debugf("request body to %s: %s", service, e.getMessage());
+                        out.reset();
+                    });
                 });
     }
 
@@ -149,9 +191,10 @@ public class ApiProxy {
             response.putHeader("X-Accel-Buffering", "no");
             response.putHeader("Cache-Control", "no-cache");
         }
-        // When the browser goes away, stop the service's answer too (a stream would otherwise stay open).
+        // When the browser goes away, stop the service's answer too (a stream would otherwise stay open); an answer
+        // cut short by the service is cut short for the browser too (reset), never ended as if it were whole.
         response.closeHandler(v -> answer.request().reset());
-        answer.pipeTo(response);
+        answer.pipe().endOnFailure(false).to(response).onFailure(e -> response.reset());
     }
 
     private static void unreachable(RoutingContext ctx, String service, URI base, Throwable e) {
@@ -169,6 +212,15 @@ public class ApiProxy {
                         + " infra/local/run starts it and prints its log folder; try again once it is ready.");
     }
 
+    /** The path with its percent-encoding decoded (a {@code +} stays a {@code +}); null when it is malformed. */
+    static String decode(String path) {
+        try {
+            return URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private static boolean hasBody(HttpServerRequest in) {
         String encoding = in.getHeader("Transfer-Encoding");
         return encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked");
@@ -181,9 +233,17 @@ public class ApiProxy {
         return earlier == null ? client : earlier + ", " + client;
     }
 
+    /** Copies end-to-end headers: not the hop-by-hop ones, nor those the message's Connection header names. */
     private static void copyHeaders(MultiMap from, MultiMap to) {
+        Set<String> connection = new HashSet<>();
+        from.getAll("Connection").forEach(value -> {
+            for (String token : value.split(",")) {
+                connection.add(token.trim().toLowerCase(Locale.ROOT));
+            }
+        });
         from.forEach(header -> {
-            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(name) && !connection.contains(name)) {
                 to.add(header.getKey(), header.getValue());
             }
         });

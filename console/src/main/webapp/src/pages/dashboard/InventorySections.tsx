@@ -4,7 +4,8 @@ import { listDrsAccounts, type DrsAccount } from '../../api/executions';
 import { formatDuration, formatTime } from '../../components/format';
 import { Status } from '../../components/status';
 import { useLoad } from '../../components/useLoad';
-import { serversNotReady, type SourceServerLite } from './data';
+import type { SourceServer } from '../../api/catalog';
+import { serversNotReady } from './data';
 import { Section } from './Section';
 
 /** Each DRS account and region the adapter reaches (or not), unreachable ones first. */
@@ -67,7 +68,7 @@ export function NotReadySection() {
       emptyText="Every source server replicates continuously."
       onRetry={reload}
     >
-      <Table<SourceServerLite>
+      <Table<SourceServer>
         variant="embedded"
         items={items}
         trackBy="sourceServerId"

@@ -1,14 +1,15 @@
 import Box from '@cloudscape-design/components/box';
 import Link from '@cloudscape-design/components/link';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
-import Table from '@cloudscape-design/components/table';
+import Table, { type TableProps } from '@cloudscape-design/components/table';
 import { describe } from '../../api/problem';
 import { formatDuration, formatTime } from '../../components/format';
 import { useFollow } from '../../components/nav';
 import { Status } from '../../components/status';
 import type { Loaded } from '../../components/useLoad';
 import { useLoad } from '../../components/useLoad';
-import { lastDrills, preflights, type LastDrill, type PlanLite, type PlanPreflight } from './data';
+import type { RecoveryPlan } from '../../api/plans';
+import { lastDrills, preflights, type LastDrill, type PlanPreflight } from './data';
 import { Section } from './Section';
 
 function RtoOutcome({ row }: { row: LastDrill }) {
@@ -25,8 +26,24 @@ function RtoOutcome({ row }: { row: LastDrill }) {
   return <StatusIndicator type="pending">not ended</StatusIndicator>;
 }
 
+/** The first column of both tables: the plan, linked to its page. */
+function planColumn<T extends { plan: RecoveryPlan }>(
+  follow: ReturnType<typeof useFollow>,
+): TableProps.ColumnDefinition<T> {
+  return {
+    id: 'plan',
+    header: 'Plan',
+    isRowHeader: true,
+    cell: (r) => (
+      <Link href={`/recovery-plans/${r.plan.id}`} onFollow={follow}>
+        {r.plan.name}
+      </Link>
+    ),
+  };
+}
+
 /** Each plan's last DRILL and whether it met the plan's RTO. */
-export function LastDrillsSection({ plans }: { plans: Loaded<PlanLite[]> }) {
+export function LastDrillsSection({ plans }: { plans: Loaded<RecoveryPlan[]> }) {
   const follow = useFollow();
   const list = plans.data;
   const drills = useLoad((signal) => (list ? lastDrills(list, signal) : Promise.resolve([])), [list]);
@@ -51,16 +68,7 @@ export function LastDrillsSection({ plans }: { plans: Loaded<PlanLite[]> }) {
         ariaLabels={{ tableLabel: 'Last drill per plan' }}
         wrapLines
         columnDefinitions={[
-          {
-            id: 'plan',
-            header: 'Plan',
-            isRowHeader: true,
-            cell: (r) => (
-              <Link href={`/recovery-plans/${r.plan.id}`} onFollow={follow}>
-                {r.plan.name}
-              </Link>
-            ),
-          },
+          planColumn(follow),
           {
             id: 'drill',
             header: 'Last drill',
@@ -84,7 +92,7 @@ export function LastDrillsSection({ plans }: { plans: Loaded<PlanLite[]> }) {
 }
 
 /** The plans whose preflight says they cannot run now, each with its first blocker. */
-export function PreflightSection({ plans }: { plans: Loaded<PlanLite[]> }) {
+export function PreflightSection({ plans }: { plans: Loaded<RecoveryPlan[]> }) {
   const follow = useFollow();
   const list = plans.data;
   const checks = useLoad((signal) => (list ? preflights(list, signal) : Promise.resolve([])), [list]);
@@ -108,16 +116,7 @@ export function PreflightSection({ plans }: { plans: Loaded<PlanLite[]> }) {
         ariaLabels={{ tableLabel: 'Plans that cannot run' }}
         wrapLines
         columnDefinitions={[
-          {
-            id: 'plan',
-            header: 'Plan',
-            isRowHeader: true,
-            cell: (r) => (
-              <Link href={`/recovery-plans/${r.plan.id}`} onFollow={follow}>
-                {r.plan.name}
-              </Link>
-            ),
-          },
+          planColumn(follow),
           {
             id: 'blocker',
             header: 'First blocker',

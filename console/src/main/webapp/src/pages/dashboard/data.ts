@@ -1,30 +1,9 @@
-import { all, request } from '../../api/client';
+import { listSourceServerPage, type SourceServer } from '../../api/catalog';
 import { ACTIVE_STATUSES, listExecutions, type Execution } from '../../api/executions';
+import { getPreflight, type PreflightReport, type RecoveryPlan } from '../../api/plans';
 
-/** The few plan-service and catalog-service fields the dashboard reads (the full types live with their pages). */
-export interface PlanLite {
-  id: string;
-  name: string;
-  rtoSeconds?: number | null;
-}
-
-export interface PreflightLite {
-  planId?: string;
-  canRun: boolean;
-  blockers?: string[];
-  warnings?: string[];
-  checkedAt?: string | null;
-}
-
-export interface SourceServerLite {
-  sourceServerId: string;
-  hostname?: string | null;
-  accountId?: string | null;
-  region?: string | null;
-  replicationState?: string | null;
-  lagSeconds?: number | null;
-  protectionGroup?: { id: string; name?: string | null } | null;
-}
+/** The most plans the dashboard reads. */
+export const PLAN_CAP = 500;
 
 /** Runs `fn` over `items`, at most `limit` at a time, keeping the order. */
 export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -48,18 +27,14 @@ export async function activeExecutions(signal: AbortSignal): Promise<Execution[]
     .sort((a, b) => (b.requestedAt ?? '').localeCompare(a.requestedAt ?? ''));
 }
 
-export function listPlans(): Promise<PlanLite[]> {
-  return all<PlanLite>('plan-service', '/recovery-plans', {}, 500);
-}
-
 /** Per plan, its last DRILL (or null), or the error that fetching it met. */
 export interface LastDrill {
-  plan: PlanLite;
+  plan: RecoveryPlan;
   drill: Execution | null;
   error?: unknown;
 }
 
-export function lastDrills(plans: PlanLite[], signal: AbortSignal): Promise<LastDrill[]> {
+export function lastDrills(plans: RecoveryPlan[], signal: AbortSignal): Promise<LastDrill[]> {
   return mapLimit(plans, 4, async (plan) => {
     try {
       const page = await listExecutions({ planId: plan.id, type: 'DRILL', limit: 1 }, signal);
@@ -74,15 +49,15 @@ export function lastDrills(plans: PlanLite[], signal: AbortSignal): Promise<Last
 }
 
 export interface PlanPreflight {
-  plan: PlanLite;
-  preflight?: PreflightLite;
+  plan: RecoveryPlan;
+  preflight?: PreflightReport;
   error?: unknown;
 }
 
-export function preflights(plans: PlanLite[], signal: AbortSignal): Promise<PlanPreflight[]> {
+export function preflights(plans: RecoveryPlan[], signal: AbortSignal): Promise<PlanPreflight[]> {
   return mapLimit(plans, 4, async (plan) => {
     try {
-      const preflight = await request<PreflightLite>('plan-service', `/recovery-plans/${encodeURIComponent(plan.id)}/preflight`, { signal });
+      const preflight = await getPreflight(plan.id, undefined, signal);
       return { plan, preflight };
     } catch (error) {
       if (signal.aborted) {
@@ -110,12 +85,9 @@ export const NOT_READY_STATES = [
 ];
 
 /** The source servers whose replication is not CONTINUOUS, worst states first, up to 100 of each state. */
-export async function serversNotReady(signal: AbortSignal): Promise<{ servers: SourceServerLite[]; more: boolean }> {
+export async function serversNotReady(signal: AbortSignal): Promise<{ servers: SourceServer[]; more: boolean }> {
   const pages = await mapLimit(NOT_READY_STATES, 4, (replicationState) =>
-    request<{ items: SourceServerLite[]; nextCursor: string | null }>('catalog-service', '/source-servers', {
-      query: { replicationState, limit: 100 },
-      signal,
-    }),
+    listSourceServerPage({ replicationState }, undefined, 100, signal),
   );
   return { servers: pages.flatMap((p) => p.items), more: pages.some((p) => !!p.nextCursor) };
 }

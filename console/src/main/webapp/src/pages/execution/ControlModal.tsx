@@ -1,5 +1,4 @@
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Modal from '@cloudscape-design/components/modal';
@@ -14,6 +13,7 @@ import {
   type WaveControl,
 } from '../../api/executions';
 import { ApiProblem, fieldError } from '../../api/problem';
+import { ModalFooter } from '../../components/ModalFooter';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { CONTROL_TEXT, REASON_REQUIRED, type AnyControl } from './controls';
 
@@ -97,16 +97,15 @@ export function ControlModal({
       onDismiss={onClose}
       header={`${text.title}: ${subject}`}
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose} disabled={sending}>
-              Back
-            </Button>
-            <Button variant="primary" onClick={() => void submit()} loading={sending} data-testid="confirm-control">
-              {text.confirm}
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter
+          confirm={text.confirm}
+          onConfirm={() => void submit()}
+          onCancel={onClose}
+          busy={sending}
+          cancel="Back"
+          cancelDisabled={sending}
+          testId="confirm-control"
+        />
       }
     >
       <form

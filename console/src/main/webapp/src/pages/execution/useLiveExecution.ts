@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { eventsPath, getExecution, type Execution } from '../../api/executions';
+import { isAbort } from '../../api/problem';
 import { follow } from '../../api/sse';
 
 /**
@@ -27,7 +28,16 @@ function versionOf(id: string | undefined, execution: Execution): number | undef
   return fromId ?? (typeof execution.version === 'number' ? execution.version : undefined);
 }
 
-/** The execution as GET answers it, then as its event stream changes it (versions not newer than the shown one are ignored). */
+/** Whether a state at `version` is older than the one shown: it must not replace it. */
+function older(version: number | undefined, shown: number | undefined): boolean {
+  return version !== undefined && shown !== undefined && version < shown;
+}
+
+/**
+ * The execution as GET answers it, then as its event stream changes it. Every source (the first GET, a reload, the
+ * stream, a control's answer) carries the stored version; a state older than the one shown is ignored, so a slow
+ * answer never takes the page back.
+ */
 export function useLiveExecution(id: string): LiveExecution {
   const [execution, setExecution] = useState<Execution | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
@@ -45,16 +55,17 @@ export function useLiveExecution(id: string): LiveExecution {
     setLoading(true);
     getExecution(id, controller.signal)
       .then((value) => {
-        if (!fromStream.current || round > 0) {
+        const version = typeof value.version === 'number' ? value.version : undefined;
+        if ((!fromStream.current || round > 0) && !older(version, shown.current)) {
           setExecution(value);
-          if (typeof value.version === 'number') {
-            shown.current = value.version;
+          if (version !== undefined) {
+            shown.current = version;
           }
         }
         setError(undefined);
       })
       .catch((e: unknown) => {
-        if (!(e instanceof DOMException && e.name === 'AbortError')) {
+        if (!isAbort(e)) {
           setError(e);
         }
       })
@@ -109,8 +120,12 @@ export function useLiveExecution(id: string): LiveExecution {
   }, [id]);
 
   const replace = useCallback((next: Execution) => {
-    if (typeof next.version === 'number') {
-      shown.current = Math.max(shown.current ?? 0, next.version);
+    const version = typeof next.version === 'number' ? next.version : undefined;
+    if (older(version, shown.current)) {
+      return;
+    }
+    if (version !== undefined) {
+      shown.current = version;
     }
     setExecution(next);
     setChanges((c) => c + 1);

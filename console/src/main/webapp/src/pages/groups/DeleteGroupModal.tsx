@@ -1,9 +1,9 @@
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
 import { deleteGroup, type ProtectionGroup } from '../../api/catalog';
+import { ModalFooter } from '../../components/ModalFooter';
 import { ProblemAlert } from '../../components/ProblemAlert';
 
 /**
@@ -53,16 +53,7 @@ export function DeleteGroupModal({
       onDismiss={close}
       header="Delete protection group"
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={close}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={busy} onClick={() => void confirm()} data-testid="confirm-delete">
-              Delete
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter confirm="Delete" onConfirm={() => void confirm()} onCancel={close} busy={busy} testId="confirm-delete" />
       }
     >
       <SpaceBetween size="m">

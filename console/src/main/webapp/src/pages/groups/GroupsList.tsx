@@ -13,7 +13,7 @@ import TextFilter from '@cloudscape-design/components/text-filter';
 import { useMemo, useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { LIST_CAP, listGroups, type PlanRef, type ProtectionGroup } from '../../api/catalog';
-import { all } from '../../api/client';
+import { listPlans } from '../../api/plans';
 import { useSession } from '../../auth/AuthContext';
 import { formatTime } from '../../components/format';
 import { useFollow } from '../../components/nav';
@@ -24,18 +24,12 @@ import { selectionSummary } from './selection';
 
 const ALL: SelectProps.Option = { value: '', label: 'All' };
 
-interface PlanWaves {
-  id: string;
-  name: string;
-  waves: { protectionGroupIds?: string[] | null }[] | null;
-}
-
 /**
  * The plans that use each group. The list of groups does not resolve `usedBy` (only GET of one group does), so it is
  * read from plan-service's plans; undefined when they cannot be read (the column then says nothing rather than "none").
  */
 async function usedByIndex(): Promise<Map<string, PlanRef[]>> {
-  const plans = await all<PlanWaves>('plan-service', '/recovery-plans', {}, LIST_CAP);
+  const plans = await listPlans({ max: LIST_CAP });
   const index = new Map<string, PlanRef[]>();
   for (const plan of plans) {
     const ids = new Set((plan.waves ?? []).flatMap((w) => w.protectionGroupIds ?? []));

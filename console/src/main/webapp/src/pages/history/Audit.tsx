@@ -17,7 +17,7 @@ import { useUrlFilters } from './filters';
 import { Empty, ListFooter } from './ListFooter';
 import { TextFilter } from './TextFilter';
 import { TimeRangeFields } from './TimeRangeFields';
-import { useCursorList } from './useCursorList';
+import { listCounter, useCursorList } from './useCursorList';
 
 export const AUDIT_REFUSAL = 'Only admins may read the audit trail';
 
@@ -97,7 +97,7 @@ function AuditTrail() {
         header={
           <Header
             variant="awsui-h1-sticky"
-            counter={list.loading ? undefined : `(${list.items.length}${list.nextCursor ? '+' : ''})`}
+            counter={listCounter(list)}
             description={`Every state-changing request ${service} answered, accepted or refused, newest first`}
             actions={
               <SpaceBetween direction="horizontal" size="xs">

@@ -4,14 +4,8 @@ import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import Button from '@cloudscape-design/components/button';
-import {
-  EXECUTION_STATUSES,
-  EXECUTION_TYPES,
-  listExecutions,
-  listPlanChoices,
-  TRIGGER_TYPES,
-  type ExecutionSummary,
-} from '../../api/history';
+import { EXECUTION_STATUSES, EXECUTION_TYPES, listExecutions, TRIGGER_TYPES, type Execution } from '../../api/executions';
+import { listPlans } from '../../api/plans';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDuration, formatTime, secondsBetween } from '../../components/format';
 import { useFollow } from '../../components/nav';
@@ -21,7 +15,7 @@ import { FilterSelect } from './FilterSelect';
 import { useUrlFilters } from './filters';
 import { Empty, ListFooter } from './ListFooter';
 import { TimeRangeFields } from './TimeRangeFields';
-import { useCursorList } from './useCursorList';
+import { listCounter, useCursorList } from './useCursorList';
 import { RtoOutcome } from './RtoOutcome';
 
 const FILTER_KEYS = ['planId', 'type', 'status', 'trigger', 'from', 'to'] as const;
@@ -30,11 +24,11 @@ const FILTER_KEYS = ['planId', 'type', 'status', 'trigger', 'from', 'to'] as con
 export default function ExecutionsList() {
   const follow = useFollow();
   const [filter, setFilter] = useUrlFilters(FILTER_KEYS);
-  const plans = useLoad(() => listPlanChoices(), []);
-  const list = useCursorList((cursor, signal) => listExecutions(filter, cursor, signal), [filter]);
+  const plans = useLoad(() => listPlans(), []);
+  const list = useCursorList((cursor, signal) => listExecutions({ ...filter, cursor, limit: 50 }, signal), [filter]);
   const filtered = Object.keys(filter).length > 0;
 
-  const columns: TableProps.ColumnDefinition<ExecutionSummary>[] = [
+  const columns: TableProps.ColumnDefinition<Execution>[] = [
     {
       id: 'execution',
       header: 'Execution',
@@ -108,7 +102,7 @@ export default function ExecutionsList() {
         header={
           <Header
             variant="awsui-h1-sticky"
-            counter={list.loading ? undefined : `(${list.items.length}${list.nextCursor ? '+' : ''})`}
+            counter={listCounter(list)}
             description="Every drill, recovery, reprotect and failback, newest first"
             actions={
               <SpaceBetween direction="horizontal" size="xs">

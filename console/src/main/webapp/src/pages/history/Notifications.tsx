@@ -15,7 +15,7 @@ import { FilterSelect } from './FilterSelect';
 import { useUrlFilters } from './filters';
 import { Empty, ListFooter } from './ListFooter';
 import { TextFilter } from './TextFilter';
-import { useCursorList } from './useCursorList';
+import { listCounter, useCursorList } from './useCursorList';
 
 const FILTER_KEYS = ['delivery', 'execution'] as const;
 
@@ -111,7 +111,7 @@ export default function Notifications() {
         header={
           <Header
             variant="awsui-h1-sticky"
-            counter={list.loading ? undefined : `(${list.items.length}${list.nextCursor ? '+' : ''})`}
+            counter={listCounter(list)}
             description="Every message the notifier published, newest first, and whether it was delivered"
             actions={<Button iconName="refresh" onClick={list.reload} ariaLabel="Refresh notifications" />}
           >

@@ -3,12 +3,13 @@ import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import Table from '@cloudscape-design/components/table';
-import type { ExecutionReport, FailedServer, ServerCounts, TimelineEntry } from '../../api/history';
+import type { Counts, TimelineEntry } from '../../api/executions';
+import type { ExecutionReport, FailedServer } from '../../api/history';
 import { formatDuration, formatTime, secondsBetween } from '../../components/format';
 import { Status } from '../../components/status';
 import { RtoOutcome } from './RtoOutcome';
 
-export function counts(c?: ServerCounts | null): string {
+export function counts(c?: Partial<Counts> | null): string {
   if (!c) {
     return '—';
   }

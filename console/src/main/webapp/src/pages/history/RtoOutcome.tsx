@@ -1,5 +1,5 @@
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
-import type { Rto } from '../../api/history';
+import type { Rto } from '../../api/executions';
 import { formatDuration } from '../../components/format';
 
 /** Whether the recovery time objective was met, with the elapsed and target times. */

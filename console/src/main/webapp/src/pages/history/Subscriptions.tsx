@@ -8,11 +8,12 @@ import Table, { type TableProps } from '@cloudscape-design/components/table';
 import { useState } from 'react';
 import { deleteSubscription, listSubscriptions, type Subscription } from '../../api/history';
 import { useSession } from '../../auth/AuthContext';
+import { ModalFooter } from '../../components/ModalFooter';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatTime } from '../../components/format';
 import { Empty, ListFooter } from './ListFooter';
 import { SubscriptionForm } from './SubscriptionForm';
-import { useCursorList } from './useCursorList';
+import { listCounter, useCursorList } from './useCursorList';
 
 function filterText(filter: Subscription['filter']): string {
   const entries = Object.entries(filter ?? {});
@@ -83,7 +84,7 @@ export default function Subscriptions() {
         header={
           <Header
             variant="awsui-h1-sticky"
-            counter={list.loading ? undefined : `(${list.items.length}${list.nextCursor ? '+' : ''})`}
+            counter={listCounter(list)}
             description="Email addresses, https endpoints and SQS queues that receive the notifications"
             actions={
               <SpaceBetween direction="horizontal" size="xs">
@@ -145,16 +146,7 @@ function DeleteSubscriptionModal({
       onDismiss={onClose}
       header="Delete subscription?"
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={busy} onClick={() => void confirm()} data-testid="confirm-delete-subscription">
-              Delete
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter confirm="Delete" onConfirm={() => void confirm()} onCancel={onClose} busy={busy} testId="confirm-delete-subscription" />
       }
     >
       <SpaceBetween size="s">

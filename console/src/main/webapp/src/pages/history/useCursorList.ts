@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Page } from '../../api/client';
+import { isAbort } from '../../api/problem';
 
 export interface CursorList<T> {
   items: T[];
@@ -12,6 +13,11 @@ export interface CursorList<T> {
   reload: () => void;
   /** Replaces one item in place (after an action answered with its new state). */
   replace: (match: (item: T) => boolean, item: T) => void;
+}
+
+/** A list's header counter: how many are shown, "+" when there are more (none while the first page loads). */
+export function listCounter(list: Pick<CursorList<unknown>, 'items' | 'nextCursor' | 'loading'>): string | undefined {
+  return list.loading ? undefined : `(${list.items.length}${list.nextCursor ? '+' : ''})`;
 }
 
 /**
@@ -49,7 +55,7 @@ export function useCursorList<T>(
         }
       })
       .catch((e: unknown) => {
-        if (generation.current === mine && !(e instanceof DOMException && e.name === 'AbortError')) {
+        if (generation.current === mine && !isAbort(e)) {
           setError(e);
           setItems([]);
           setNextCursor(null);
@@ -82,7 +88,7 @@ export function useCursorList<T>(
         }
       })
       .catch((e: unknown) => {
-        if (generation.current === mine && !(e instanceof DOMException && e.name === 'AbortError')) {
+        if (generation.current === mine && !isAbort(e)) {
           setError(e);
         }
       })

@@ -1,6 +1,5 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import ExpandableSection from '@cloudscape-design/components/expandable-section';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
@@ -11,7 +10,10 @@ import Textarea from '@cloudscape-design/components/textarea';
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ApiProblem, fieldError } from '../../api/problem';
-import { getGroup, startExecution, type ExecutionRequest, type ExecutionType, type GroupSummary, type RecoveryPlan } from '../../api/plans';
+import { getGroup, type ProtectionGroup } from '../../api/catalog';
+import type { ExecutionType } from '../../api/executions';
+import { startExecution, type ExecutionRequest, type RecoveryPlan } from '../../api/plans';
+import { ModalFooter } from '../../components/ModalFooter';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLoad } from '../../components/useLoad';
 
@@ -33,7 +35,7 @@ function usePlanGroups(plan: RecoveryPlan) {
   const ids = [...new Set(plan.waves.flatMap((w) => w.protectionGroupIds))];
   return useLoad(async () => {
     const groups = await Promise.all(ids.map((id) => getGroup(id).catch(() => null)));
-    return new Map(groups.filter((g): g is GroupSummary => g !== null).map((g) => [g.id, g]));
+    return new Map(groups.filter((g): g is ProtectionGroup => g !== null).map((g) => [g.id, g]));
   }, [ids.join(',')]);
 }
 
@@ -53,7 +55,7 @@ export function ExecuteModal({ plan, type, onDismiss }: { plan: RecoveryPlan; ty
   const pointAllowed = type === 'DRILL' || type === 'RECOVERY';
 
   const serverCount = groups.data
-    ? plan.waves.reduce((n, w) => n + w.protectionGroupIds.reduce((m, g) => m + (groups.data!.get(g)?.members.length ?? 0), 0), 0)
+    ? plan.waves.reduce((n, w) => n + w.protectionGroupIds.reduce((m, g) => m + (groups.data!.get(g)?.members?.length ?? 0), 0), 0)
     : undefined;
 
   const confirm = async () => {
@@ -86,16 +88,7 @@ export function ExecuteModal({ plan, type, onDismiss }: { plan: RecoveryPlan; ty
       header={`${text.confirm}: ${plan.name}`}
       data-testid="execute-modal"
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss} disabled={busy}>
-              Cancel
-            </Button>
-            <Button variant="primary" onClick={() => void confirm()} loading={busy} data-testid="execute-confirm">
-              {text.confirm}
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter confirm={text.confirm} onConfirm={() => void confirm()} onCancel={onDismiss} busy={busy} cancelDisabled={busy} testId="execute-confirm" />
       }
     >
       <SpaceBetween size="m">
@@ -130,7 +123,7 @@ export function ExecuteModal({ plan, type, onDismiss }: { plan: RecoveryPlan; ty
                       return (
                         <li key={g}>
                           {group ? `${group.name} (${group.accountId}/${group.region})` : g}:{' '}
-                          {group ? (group.members.length ? group.members.join(', ') : 'no members') : 'members unknown'}
+                          {group ? (group.members?.length ? group.members.join(', ') : 'no members') : 'members unknown'}
                         </li>
                       );
                     })}

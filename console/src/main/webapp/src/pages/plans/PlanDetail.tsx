@@ -11,9 +11,11 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { deletePlan, getPlan, type ExecutionType, type RecoveryPlan, type WaveView } from '../../api/plans';
+import type { ExecutionType } from '../../api/executions';
+import { deletePlan, getPlan, type RecoveryPlan, type WaveView } from '../../api/plans';
 import { useSession } from '../../auth/AuthContext';
 import { PageLoading } from '../../components/Layout';
+import { ModalFooter } from '../../components/ModalFooter';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { Status } from '../../components/status';
 import { formatDuration, formatTime } from '../../components/format';
@@ -46,16 +48,7 @@ function DeleteModal({ plan, onDismiss }: { plan: RecoveryPlan; onDismiss: () =>
       onDismiss={onDismiss}
       header={`Delete recovery plan ${plan.name}`}
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button variant="primary" onClick={() => void confirm()} loading={busy}>
-              Delete plan
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter confirm="Delete plan" onConfirm={() => void confirm()} onCancel={onDismiss} busy={busy} />
       }
     >
       <SpaceBetween size="s">

@@ -9,7 +9,8 @@ import Input from '@cloudscape-design/components/input';
 import Multiselect, { type MultiselectProps } from '@cloudscape-design/components/multiselect';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { FAILURE_POLICIES, type FailurePolicy, type GroupSummary } from '../../api/plans';
+import type { ProtectionGroup } from '../../api/catalog';
+import { FAILURE_POLICIES, type FailurePolicy } from '../../api/plans';
 import { fieldError } from '../../api/problem';
 import { ActionsEditor } from './ActionsEditor';
 import { slug, type WaveForm } from './editorModel';
@@ -43,7 +44,7 @@ export function WaveEditor({
   wave: WaveForm;
   index: number;
   waves: WaveForm[];
-  groups: GroupSummary[];
+  groups: ProtectionGroup[];
   groupsLoading: boolean;
   error: unknown;
   onChange: (w: WaveForm) => void;
@@ -71,7 +72,7 @@ export function WaveEditor({
   const waveOptions: MultiselectProps.Option[] = waves
     .map((w, i) => ({ value: w.key, label: waveLabel(w, i) }))
     .filter((o) => o.value !== wave.key);
-  const members = [...new Set(groups.filter((g) => wave.protectionGroupIds.includes(g.id)).flatMap((g) => g.members))];
+  const members = [...new Set(groups.filter((g) => wave.protectionGroupIds.includes(g.id)).flatMap((g) => g.members ?? []))];
   const serverOptions: MultiselectProps.Option[] = members.map((m) => ({ value: m, label: m }));
 
   return (

@@ -1,8 +1,7 @@
+import { EXECUTION_TYPES, type ExecutionType } from '../../api/executions';
 import {
-  EXECUTION_TYPES,
   type ActionType,
   type Criticality,
-  type ExecutionType,
   type FailurePolicy,
   type RecoveryPlan,
   type RecoveryPlanRequest,

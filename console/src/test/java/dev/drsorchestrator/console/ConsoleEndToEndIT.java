@@ -95,6 +95,8 @@ class ConsoleEndToEndIT {
         Process run = npm.start();
         boolean ended = run.waitFor(15, TimeUnit.MINUTES);
         if (!ended) {
+            // npm, vitest under it and the Chromium it drives: every one this test started.
+            run.descendants().forEach(ProcessHandle::destroyForcibly);
             run.destroyForcibly();
         }
         String printed = Files.readString(output);

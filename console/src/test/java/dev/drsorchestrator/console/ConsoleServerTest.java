@@ -114,6 +114,40 @@ class ConsoleServerTest {
     }
 
     @Test
+    void noEncodingOrDotSegmentReachesAServicesPrivatePathsOrAnotherService() throws Exception {
+        for (String path : List.of(
+                "/api/plan-service/%2e%2e/q/health",
+                "/api/plan-service/%2E%2E/notifier/subscriptions",
+                "/api/plan-service/x%2Fy",
+                "/api/plan-service/x%5C..%5Cq")) {
+            given().urlEncodingEnabled(false)
+                    .get(path)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("title", equalTo("Invalid path"));
+        }
+        // Sent as it is (no client-side normalisation): a literal '..' segment.
+        HttpResponse<String> dots = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(root + "api/plan-service/../../q/health"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        // The server resolves it before routing (to the console's own /q/health): never a service's.
+        assertThat(dots.body()).doesNotContain("\"uri\"");
+        // '%71' is 'q': decided on what the service would see.
+        given().urlEncodingEnabled(false)
+                .get("/api/plan-service/%71/health")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString("/q/"));
+        given().get("/api/").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api").then().statusCode(404);
+        assertThat(FakeServices.RECEIVED).isEmpty();
+    }
+
+    @Test
     void aServiceThatDoesNotAnswerIsABadGatewayProblem() {
         given().get("/api/notifier/subscriptions")
                 .then()

@@ -24,9 +24,7 @@ import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationActionProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListenerRule;
-import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
-import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
 import software.amazon.awscdk.services.iam.Role;
@@ -145,20 +143,7 @@ final class ConsoleHosting extends Construct {
                                 .scaleOutCooldown(Duration.minutes(1))
                                 .scaleInCooldown(Duration.minutes(5))
                                 .build());
-        target = ApplicationTargetGroup.Builder.create(this, "Target")
-                .vpc(vpc)
-                .protocol(ApplicationProtocol.HTTP)
-                .port(PORT)
-                .targets(List.of(service))
-                .deregistrationDelay(Duration.seconds(30))
-                .healthCheck(HealthCheck.builder()
-                        .path(Deployment.READINESS_PATH)
-                        .healthyHttpCodes("200")
-                        .interval(Duration.seconds(15))
-                        .healthyThresholdCount(2)
-                        .unhealthyThresholdCount(3)
-                        .build())
-                .build();
+        target = ServiceParts.target(this, "Target", vpc, service, PORT);
 
         // Everything the rules before do not take: the app's pages, /assets/…, /config.json.
         https.addAction(

@@ -114,8 +114,11 @@ public record Deployment(String prefix) {
     /** Where the load balancer checks a task: the service's readiness (its tables and inbox queue reachable). */
     public static final String READINESS_PATH = "/q/health/ready";
 
-    /** What the entry point refuses: a service's own endpoints, {@code /api/<service>/q/…}. */
-    public static final String PRIVATE_PATHS = "/api/*/q/*";
+    /**
+     * What the entry point refuses: a service's own endpoints, {@code /api/<service>/q/…}, and the console's, {@code
+     * /q/…} (the console is the default action, so its health would otherwise be public).
+     */
+    public static final List<String> PRIVATE_PATHS = List.of("/api/*/q/*", "/q/*");
 
     /** Where the entry point routes a service: {@code /api/<service>/…}. */
     public static String apiPath(Service service) {

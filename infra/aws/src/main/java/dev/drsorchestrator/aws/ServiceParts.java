@@ -8,6 +8,7 @@ import software.amazon.awscdk.services.applicationautoscaling.AdjustmentType;
 import software.amazon.awscdk.services.applicationautoscaling.BasicStepScalingPolicyProps;
 import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
 import software.amazon.awscdk.services.applicationautoscaling.ScalingInterval;
+import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ecr.Repository;
 import software.amazon.awscdk.services.ecr.assets.Platform;
 import software.amazon.awscdk.services.ecs.AssetImageProps;
@@ -16,9 +17,11 @@ import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.ScalableTaskCount;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListenerRule;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
 import software.amazon.awscdk.services.elasticloadbalancingv2.CfnListenerRule;
 import software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptions;
+import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
 import software.amazon.awscdk.services.logs.RetentionDays;
@@ -110,6 +113,24 @@ final class ServiceParts {
                         .messageBody("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\""
                                 + detail + "\"}")
                         .build());
+    }
+
+    /** A target group of a Fargate service's tasks on {@code port}, healthy when they answer ready. */
+    static ApplicationTargetGroup target(Construct scope, String id, IVpc vpc, FargateService service, int port) {
+        return ApplicationTargetGroup.Builder.create(scope, id)
+                .vpc(vpc)
+                .protocol(ApplicationProtocol.HTTP)
+                .port(port)
+                .targets(List.of(service))
+                .deregistrationDelay(Duration.seconds(30))
+                .healthCheck(HealthCheck.builder()
+                        .path(Deployment.READINESS_PATH)
+                        .healthyHttpCodes("200")
+                        .interval(Duration.seconds(15))
+                        .healthyThresholdCount(2)
+                        .unhealthyThresholdCount(3)
+                        .build())
+                .build();
     }
 
     static RetentionDays retention(int days) {

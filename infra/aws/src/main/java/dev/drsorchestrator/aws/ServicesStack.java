@@ -40,7 +40,6 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBal
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
 import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
-import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
 import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
@@ -152,7 +151,7 @@ public final class ServicesStack extends Stack {
         ApplicationListenerRule.Builder.create(this, "NoServiceEndpoints")
                 .listener(https)
                 .priority(1)
-                .conditions(List.of(ListenerCondition.pathPatterns(List.of(Deployment.PRIVATE_PATHS))))
+                .conditions(List.of(ListenerCondition.pathPatterns(Deployment.PRIVATE_PATHS)))
                 .action(ServiceParts.notFound("A service's own endpoints (/q/…) are not exposed."))
                 .build();
         entryPoint.addRedirect();
@@ -237,21 +236,8 @@ public final class ServicesStack extends Stack {
                             .build())
                     .assignPublicIp(false)
                     .build();
-            ApplicationTargetGroup target = ApplicationTargetGroup.Builder.create(
-                            this, Names.id(service.serviceName()) + "Target")
-                    .vpc(vpc)
-                    .protocol(ApplicationProtocol.HTTP)
-                    .port(Deployment.port(service))
-                    .targets(List.of(fargate))
-                    .deregistrationDelay(Duration.seconds(30))
-                    .healthCheck(HealthCheck.builder()
-                            .path(Deployment.READINESS_PATH)
-                            .healthyHttpCodes("200")
-                            .interval(Duration.seconds(15))
-                            .healthyThresholdCount(2)
-                            .unhealthyThresholdCount(3)
-                            .build())
-                    .build();
+            ApplicationTargetGroup target = ServiceParts.target(
+                    this, Names.id(service.serviceName()) + "Target", vpc, fargate, Deployment.port(service));
             ServiceParts.route(this, https, service, target, priority);
             priority += 10;
 

@@ -89,7 +89,7 @@ class EntryPointAndServicesTest {
                                         "Field",
                                         "path-pattern",
                                         "PathPatternConfig",
-                                        Map.of("Values", List.of("/api/*/q/*")))),
+                                        Map.of("Values", List.of("/api/*/q/*", "/q/*")))),
                         "Actions", List.of(Match.objectLike(Map.of("Type", "fixed-response"))))));
         services.hasResourceProperties(
                 "AWS::ElasticLoadBalancingV2::Listener",

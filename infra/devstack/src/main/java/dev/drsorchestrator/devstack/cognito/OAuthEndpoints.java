@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +31,10 @@ public final class OAuthEndpoints {
     private static final String FORM_FIELDS_HIDDEN =
             "response_type client_id redirect_uri state scope code_challenge" + " code_challenge_method nonce";
 
+    /** The endpoints a browser on another origin may read. */
+    private static final Set<String> CORS_ENDPOINTS =
+            Set.of(".well-known/openid-configuration", ".well-known/jwks.json", "oauth2/token");
+
     private final UserPools pools;
 
     public OAuthEndpoints(UserPools pools) {
@@ -42,18 +47,23 @@ public final class OAuthEndpoints {
     }
 
     /**
-     * Answers one request, with CORS headers: a console in the browser on another origin reads the discovery document
-     * and the keys and exchanges its code for tokens here, as it does at Cognito. No cookies are involved, so any
-     * origin may; a preflight ({@code OPTIONS}) is answered at once.
+     * Answers one request. What a console in the browser on another origin needs, as at Cognito, also answers CORS:
+     * the discovery document, the keys and the token endpoint (where it exchanges its code, with no secret and no
+     * cookie; a preflight is answered at once). The login page and userInfo do not: another site's script may not
+     * read them.
      */
     public HttpResult handle(AwsRequest request) {
-        HttpResult result = request.method().equals("OPTIONS")
-                ? HttpResult.text(204, "text/plain", "")
-                        .header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-                        .header("Access-Control-Allow-Headers", "Authorization, Content-Type")
-                        .header("Access-Control-Max-Age", "600")
-                : respond(request);
-        return result.header("Access-Control-Allow-Origin", "*");
+        Matcher m = PATH.matcher(request.path());
+        boolean cors = m.matches() && CORS_ENDPOINTS.contains(m.group(2));
+        if (cors && request.method().equals("OPTIONS")) {
+            return HttpResult.text(204, "text/plain", "")
+                    .header("Access-Control-Allow-Origin", "*")
+                    .header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+                    .header("Access-Control-Allow-Headers", "Content-Type")
+                    .header("Access-Control-Max-Age", "600");
+        }
+        HttpResult result = respond(request);
+        return cors ? result.header("Access-Control-Allow-Origin", "*") : result;
     }
 
     private HttpResult respond(AwsRequest request) {

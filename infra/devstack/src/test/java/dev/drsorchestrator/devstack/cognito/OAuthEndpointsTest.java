@@ -10,6 +10,8 @@ import dev.drsorchestrator.devstack.http.Json;
 import dev.drsorchestrator.devstack.testing.DevstackExtension;
 import dev.drsorchestrator.devstack.testing.DevstackTestResource;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,6 +89,35 @@ class OAuthEndpointsTest {
         assertThat(idp.get(URI.create(devstack.endpoint() + "/us-east-1_nosuchpool/.well-known/jwks.json"))
                         .statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aBrowserOnAnotherOriginMayReadDiscoveryKeysAndTokensButNotTheLoginPage() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("/.well-known/openid-configuration", "/.well-known/jwks.json")) {
+            HttpResponse<String> r = idp.get(URI.create(pool.issuer() + path));
+            assertThat(r.headers().firstValue("Access-Control-Allow-Origin"))
+                    .as(path)
+                    .hasValue("*");
+        }
+        HttpResponse<String> preflight = http.send(
+                HttpRequest.newBuilder(pool.tokenEndpoint())
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", "http://127.0.0.1:8080")
+                        .header("Access-Control-Request-Method", "POST")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .hasValue("*");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers"))
+                .hasValue("Content-Type");
+        HttpResponse<String> token = idp.postForm(pool.tokenEndpoint(), Map.of("grant_type", "client_credentials"));
+        assertThat(token.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        HttpResponse<String> login = idp.get(URI.create(pool.authorizationEndpoint() + "?response_type=code&client_id="
+                + DefaultUserPool.CONSOLE_CLIENT_ID + "&redirect_uri=" + CALLBACK));
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
     @Test
