@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -29,6 +30,8 @@ export default defineConfig({
     setupFiles: ['test/setup.ts'],
     css: false,
     testTimeout: 20000,
+    // jsdom's set-up dominates: two workers even on two cores finish sooner than one.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     server: { deps: { inline: [/@cloudscape-design/] } },
   },
 });

@@ -62,7 +62,7 @@ describe('the console', () => {
       ['e2e-db', 'db'],
       ['e2e-app', 'app'],
     ]) {
-      await page.getByRole('link', { name: 'Create protection group' }).click();
+      await page.getByRole('link', { name: 'Create protection group' }).first().click();
       await page.getByLabel('Name', { exact: true }).fill(name);
       await page.getByLabel('Account ID', { exact: true }).fill(ACCOUNT);
       await page.getByLabel('Region', { exact: true }).fill('us-east-1');
@@ -110,7 +110,7 @@ describe('the console', () => {
 
   it('a planner creates a 2-wave plan in the editor, wave 2 after wave 1', async () => {
     const page = await signIn(browser, ctx, 'planner', '/recovery-plans');
-    await page.getByRole('link', { name: 'Create recovery plan' }).click();
+    await page.getByRole('link', { name: 'Create recovery plan' }).first().click();
     await page.getByLabel('Name', { exact: true }).fill(PLAN);
     await page.getByLabel('RTO (seconds)').fill('600');
     // A new plan starts with one wave.

@@ -62,6 +62,8 @@ export interface StreamSubscription {
 
 export interface StreamHandlers {
   onEvent: (event: StreamEvent) => void;
+  /** For this long after `follow` is called, a 404 is retried every second instead of ending the stream. */
+  notFoundGraceMs?: number;
   /**
    * The stream is connected (true) or lost (false): retried, unless `final` (a refusal that retrying will not
    * change, e.g. 404 from a server without the stream, or 403).
@@ -80,6 +82,7 @@ export function follow(path: string, handlers: StreamHandlers): StreamSubscripti
   let controller: AbortController | undefined;
   let attempt = 0;
   let refused = 0;
+  const notFoundUntil = Date.now() + (handlers.notFoundGraceMs ?? 0);
 
   const run = async () => {
     while (!closed) {
@@ -96,7 +99,12 @@ export function follow(path: string, handlers: StreamHandlers): StreamSubscripti
           // A token that expired on the way (or a clock ahead of the issuer's) is renewed by the next attempt: try
           // once more before giving up; any other 4xx will not change by retrying.
           const renewable = response.status === 401 && refused++ < 1;
-          if (response.status >= 400 && response.status < 500 && response.status !== 429 && !renewable) {
+          // What was requested a moment ago may not exist yet (an execution is created when its request is consumed).
+          const soon = response.status === 404 && Date.now() < notFoundUntil;
+          if (soon) {
+            attempt = 0;
+          }
+          if (response.status >= 400 && response.status < 500 && response.status !== 429 && !renewable && !soon) {
             handlers.onStatus?.(false, detail, true);
             return;
           }

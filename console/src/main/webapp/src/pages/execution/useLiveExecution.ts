@@ -83,6 +83,8 @@ export function useLiveExecution(id: string): LiveExecution {
     setLive('connecting');
     setLiveDetail(undefined);
     const subscription = follow(eventsPath(id), {
+      // Opened right after "Run drill": the execution exists once execution-service has consumed the request.
+      notFoundGraceMs: 30_000,
       onEvent: (event) => {
         if (event.event !== 'execution') {
           return;
