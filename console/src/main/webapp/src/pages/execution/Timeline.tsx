@@ -7,9 +7,13 @@ import { getTimeline, type TimelineEntry } from '../../api/executions';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatTime } from '../../components/format';
 
+/** The most entries one request may ask for (the API's limit). */
+const MAX_PAGE = 1000;
+
 /**
- * The execution's timeline, page by page ("Load more"); its first page is loaded again, debounced ~300 ms, whenever
- * `changes` moves (an event arrived or a control was sent).
+ * The execution's timeline, oldest first, page by page ("Load more"). Whenever `changes` moves (an event arrived or a
+ * control was sent) it is loaded again, debounced ~300 ms, as far as it was shown plus a page, so new entries appear
+ * at its end (up to the API's 1,000 a request; past that, "Load more").
  */
 export function Timeline({ executionId, changes }: { executionId: string; changes: number }) {
   const [items, setItems] = useState<TimelineEntry[]>([]);
@@ -18,10 +22,13 @@ export function Timeline({ executionId, changes }: { executionId: string; change
   const [error, setError] = useState<unknown>(undefined);
   const generation = useRef(0);
 
+  const shown = useRef(0);
+  shown.current = items.length;
+
   const loadFirst = useCallback(() => {
     const mine = ++generation.current;
     setLoading(true);
-    getTimeline(executionId)
+    getTimeline(executionId, undefined, Math.min(MAX_PAGE, Math.max(100, shown.current + 100)))
       .then((page) => {
         if (generation.current === mine) {
           setItems(page.items);

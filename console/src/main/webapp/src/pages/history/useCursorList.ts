@@ -43,6 +43,7 @@ export function useCursorList<T>(
     const mine = ++generation.current;
     const controller = new AbortController();
     more.current?.abort();
+    more.current = null;
     setLoading(true);
     setLoadingMore(false);
     setError(undefined);
@@ -66,12 +67,17 @@ export function useCursorList<T>(
           setLoading(false);
         }
       });
-    return () => controller.abort();
+    return () => {
+      controller.abort();
+      // Leaving the page (or a newer load) also stops a next page on its way.
+      more.current?.abort();
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, round]);
 
   const loadMore = useCallback(() => {
-    if (!nextCursor) {
+    // One next page at a time: a second click while it loads would fetch the same cursor again.
+    if (!nextCursor || more.current) {
       return;
     }
     const mine = generation.current;
@@ -93,6 +99,9 @@ export function useCursorList<T>(
         }
       })
       .finally(() => {
+        if (more.current === controller) {
+          more.current = null;
+        }
         if (generation.current === mine) {
           setLoadingMore(false);
         }
