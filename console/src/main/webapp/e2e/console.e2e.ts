@@ -268,7 +268,7 @@ describe('the console', () => {
       await expect(page.getByRole('button', { name }).count()).resolves.toBe(0);
     }
     await screenshot(page, ctx, '14-execution-as-viewer');
-    // On a tablet (portrait): the navigation folds away, the waves still show.
+    // On a tablet (portrait): the sections reflow; the waves still show.
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.getByTestId('wave-1-status').waitFor();
     await screenshot(page, ctx, '19-execution-on-a-tablet');
