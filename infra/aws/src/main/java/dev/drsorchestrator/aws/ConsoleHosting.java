@@ -11,16 +11,13 @@ import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
-import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
 import software.amazon.awscdk.services.ecs.ICluster;
 import software.amazon.awscdk.services.ecs.LogDrivers;
-import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.PortMapping;
-import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationActionProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListenerRule;
@@ -90,16 +87,7 @@ final class ConsoleHosting extends Construct {
                 .description(NAME + ": no permissions (it serves the app and calls no AWS API)")
                 .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
                 .build();
-        FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, "Task")
-                .family(prefix + "-" + NAME)
-                .cpu(CPU)
-                .memoryLimitMiB(MEMORY_MIB)
-                .taskRole(taskRole)
-                .runtimePlatform(RuntimePlatform.builder()
-                        .cpuArchitecture(CpuArchitecture.X86_64)
-                        .operatingSystemFamily(OperatingSystemFamily.LINUX)
-                        .build())
-                .build();
+        FargateTaskDefinition task = ServiceParts.task(this, "Task", prefix + "-" + NAME, CPU, MEMORY_MIB, taskRole);
         task.addContainer(
                 "app",
                 ContainerDefinitionOptions.builder()

@@ -13,7 +13,11 @@ import software.amazon.awscdk.services.ecr.Repository;
 import software.amazon.awscdk.services.ecr.assets.Platform;
 import software.amazon.awscdk.services.ecs.AssetImageProps;
 import software.amazon.awscdk.services.ecs.ContainerImage;
+import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.ecs.FargateService;
+import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
+import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
+import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.ecs.ScalableTaskCount;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListenerRule;
@@ -24,6 +28,7 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptio
 import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
+import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
@@ -113,6 +118,20 @@ final class ServiceParts {
                         .messageBody("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\""
                                 + detail + "\"}")
                         .build());
+    }
+
+    /** A Fargate task definition on Linux x86-64 (the images are built for it) with {@code role} as its task role. */
+    static FargateTaskDefinition task(Construct scope, String id, String family, int cpu, int memoryMiB, IRole role) {
+        return FargateTaskDefinition.Builder.create(scope, id)
+                .family(family)
+                .cpu(cpu)
+                .memoryLimitMiB(memoryMiB)
+                .taskRole(role)
+                .runtimePlatform(RuntimePlatform.builder()
+                        .cpuArchitecture(CpuArchitecture.X86_64)
+                        .operatingSystemFamily(OperatingSystemFamily.LINUX)
+                        .build())
+                .build();
     }
 
     /** A target group of a Fargate service's tasks on {@code port}, healthy when they answer ready. */

@@ -26,14 +26,11 @@ import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
 import software.amazon.awscdk.services.ecs.ContainerInsights;
-import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
 import software.amazon.awscdk.services.ecs.LogDrivers;
-import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.PortMapping;
-import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListenerRule;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
@@ -194,17 +191,13 @@ public final class ServicesStack extends Stack {
                     .build();
             ServiceAccess.grant(service, role, core, settings);
 
-            FargateTaskDefinition task = FargateTaskDefinition.Builder.create(
-                            this, Names.id(service.serviceName()) + "Task")
-                    .family(deployment.prefix() + "-" + service.serviceName())
-                    .cpu(512)
-                    .memoryLimitMiB(1024)
-                    .taskRole(role)
-                    .runtimePlatform(RuntimePlatform.builder()
-                            .cpuArchitecture(CpuArchitecture.X86_64)
-                            .operatingSystemFamily(OperatingSystemFamily.LINUX)
-                            .build())
-                    .build();
+            FargateTaskDefinition task = ServiceParts.task(
+                    this,
+                    Names.id(service.serviceName()) + "Task",
+                    deployment.prefix() + "-" + service.serviceName(),
+                    512,
+                    1024,
+                    role);
             task.addContainer(
                     "app",
                     ContainerDefinitionOptions.builder()
