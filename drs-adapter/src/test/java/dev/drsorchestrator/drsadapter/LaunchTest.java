@@ -2,12 +2,14 @@ package dev.drsorchestrator.drsadapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.drsorchestrator.contracts.envelope.EventMetadata;
 import dev.drsorchestrator.contracts.events.drs.RecoveryJobStateChanged;
 import dev.drsorchestrator.contracts.events.drs.WaveLaunchAccepted;
 import dev.drsorchestrator.contracts.events.drs.WaveLaunchRejected;
 import dev.drsorchestrator.contracts.events.execution.WaveLaunchRequested;
 import dev.drsorchestrator.contracts.ids.ExecutionId;
 import dev.drsorchestrator.contracts.model.Criticality;
+import dev.drsorchestrator.contracts.model.JobStatus;
 import dev.drsorchestrator.contracts.model.LaunchStatus;
 import dev.drsorchestrator.contracts.model.ServerLaunchState;
 import dev.drsorchestrator.contracts.model.ServerNotReadyReason;
@@ -89,6 +91,32 @@ class LaunchTest extends DevstackTest {
         } finally {
             drs.quotas(DrsSettings.Quotas.DEFAULT);
         }
+    }
+
+    @Test
+    void theTraceOfTheRequestReachesTheDrsJobAndTheEventsAboutIt() {
+        ExecutionId execution = ExecutionId.random();
+        List<ServerSnapshot> servers = fleet(2, Criticality.CRITICAL);
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        EventMetadata traced = EventMetadata.first(execution.value(), "test", Instant.now())
+                .withTraceparent("00-" + traceId + "-00f067aa0ba902b7-01");
+        bus.put(wave(execution, "traced", 1, servers), traced);
+
+        awaitCompleted(execution, 2);
+        CallLog.Call start = startsOf(servers).get(0);
+        String tag = start.request().path("tags").path(JobRequest.TAG_TRACE).asText();
+        // The job's tag carries the trace context of the request that asked for it.
+        assertThat(tag).isEqualTo("00-" + traceId + "-00f067aa0ba902b7-01");
+        // The events about the job continue that trace, though DRS's own event about it carried none.
+        EventMetadata accepted =
+                bus.awaitMetadata(WaveLaunchAccepted.class, e -> e.executionId().equals(execution));
+        assertThat(accepted.traceparent()).startsWith("00-" + traceId + "-");
+        assertThat(bus.all(RecoveryJobStateChanged.class, e -> e.executionId().equals(execution)))
+                .isNotEmpty();
+        EventMetadata completed = bus.awaitMetadata(
+                RecoveryJobStateChanged.class,
+                e -> e.executionId().equals(execution) && e.status() == JobStatus.COMPLETED);
+        assertThat(completed.traceparent()).startsWith("00-" + traceId + "-");
     }
 
     @Test

@@ -91,6 +91,31 @@ class ControlsTest extends DevstackTest {
     }
 
     @Test
+    void anApprovalCarriesTheCallersTraceToTheWaveItLaunches() {
+        ExecutionId id = start(ExecutionType.RECOVERY, true, threeTiers());
+        bus.awaitEvent(ExecutionAwaitingApproval.class, e -> e.executionId().equals(id));
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+
+        String answered = given().auth()
+                .oauth2(token("bob"))
+                .contentType("application/json")
+                .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
+                .body("{\"reason\":\"traced\"}")
+                .when()
+                .post("/executions/" + id + "/approve")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("traceparent");
+
+        // The request's own span, a child of the caller's: same trace, a span of its own.
+        assertThat(answered).startsWith("00-" + traceId + "-").doesNotContain("b7ad6b7169203331");
+        var launch = bus.awaitMetadata(
+                WaveLaunchRequested.class, e -> e.executionId().equals(id));
+        assertThat(launch.traceparent()).isEqualTo(answered);
+    }
+
+    @Test
     void theRequesterCannotApproveTheirOwnRecoveryAndTwoOtherPeopleMustBeforeItLaunches() {
         ExecutionId id = request(Fixtures.request(
                         ExecutionId.random(), PlanId.random(), ExecutionType.RECOVERY, 2, threeTiers()))

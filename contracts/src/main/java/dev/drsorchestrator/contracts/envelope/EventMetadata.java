@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param causationId the {@code eventId} of the event that caused this one, or a request id; absent for a first cause
  * @param actor who caused it, readable: a verified user's name (or e-mail), {@code client:<id>} for a machine client,
  *     {@code schedule:<name>}, {@code alarm:<name>} or a service's own name
- * @param traceparent W3C trace context, passed along unchanged
+ * @param traceparent W3C trace context: the span of the work that wrote the event (the kit's outbox sets it), so a
+ *     consumer's work continues the trace
  * @param actorId the verified identity behind {@code actor}: the token's subject ({@code sub}); absent when no person
  *     or client caused it (a schedule, an alarm, a service reacting on its own)
  */
@@ -77,5 +78,11 @@ public record EventMetadata(
                 actor,
                 cause.traceparent(),
                 actor.equals(cause.actor()) ? cause.actorId() : null);
+    }
+
+    /** This metadata with {@code traceparent} as its trace context (the span of the work that wrote the event). */
+    public EventMetadata withTraceparent(@Nullable String traceparent) {
+        return new EventMetadata(
+                eventId, schemaVersion, occurredAt, correlationId, causationId, actor, traceparent, actorId);
     }
 }

@@ -17,6 +17,7 @@ import dev.drsorchestrator.drsadapter.domain.JobView;
 import dev.drsorchestrator.drsadapter.domain.Member;
 import dev.drsorchestrator.drsadapter.domain.Outgoing;
 import dev.drsorchestrator.drsadapter.domain.RecoveryApi;
+import dev.drsorchestrator.kit.tracing.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -50,6 +51,7 @@ public class Dispatcher {
     private final DrsConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final Tracing tracing;
     private final Wakeup wakeup = new Wakeup();
     private final String owner = "drs-adapter-" + UUID.randomUUID();
 
@@ -60,7 +62,8 @@ public class Dispatcher {
             Accounts accounts,
             DrsConfig config,
             Clock clock,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            Tracing tracing) {
         this.drs = drs;
         this.preparation = preparation;
         this.store = store;
@@ -68,6 +71,7 @@ public class Dispatcher {
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     public Wakeup wakeup() {
@@ -84,12 +88,12 @@ public class Dispatcher {
         Instant now = clock.instant();
         for (JobRequest j : open) {
             if (j.phase == JobPhase.INTENT && j.leaseExpired(now) && claim(j, now)) {
-                withCorrelation(j, () -> reconcile(j));
+                traced(j, "reconcile", () -> reconcile(j));
             }
         }
         for (JobRequest j : Capacity.startable(open, accounts::quotas)) {
             if (claim(j, now)) {
-                withCorrelation(j, () -> start(j));
+                traced(j, "start", () -> start(j));
             }
         }
     }
@@ -291,6 +295,17 @@ public class Dispatcher {
 
     static Outgoing outgoing(JobRequest j, EventPayload payload, Instant now) {
         return new Outgoing(Metadata.of(j.executionId, j.causationId, j.traceparent, now), payload);
+    }
+
+    /**
+     * Runs {@code body} for {@code j} in a span of the trace that asked for the job ({@code j.traceparent}), so its
+     * DRS calls are in that trace and the StartRecovery's tags carry it.
+     */
+    private void traced(JobRequest j, String what, Runnable body) {
+        try (Tracing.Work work = tracing.start(what + " " + j.kind + " " + j.id, j.traceparent)
+                .attribute(Tracing.CORRELATION_ID, j.executionId.value())) {
+            withCorrelation(j, body);
+        }
     }
 
     static void withCorrelation(JobRequest j, Runnable body) {

@@ -27,6 +27,8 @@ public final class JobRequest {
     public static final String TAG_WAVE = "drs-orchestrator:wave";
     public static final String TAG_BATCH = "drs-orchestrator:batch";
     public static final String TAG_REQUEST = "drs-orchestrator:request";
+    /** The W3C trace context of the work that asked for the job: a DRS job can be found from its trace and back. */
+    public static final String TAG_TRACE = "drs-orchestrator:traceparent";
 
     public String id;
     public JobKind kind;
@@ -140,6 +142,9 @@ public final class JobRequest {
         tags.put(TAG_WAVE, waveId == null ? "cleanup" : waveId.value());
         tags.put(TAG_BATCH, attempt + "/" + batch);
         tags.put(TAG_REQUEST, id);
+        if (traceparent != null) {
+            tags.put(TAG_TRACE, traceparent);
+        }
         return tags;
     }
 

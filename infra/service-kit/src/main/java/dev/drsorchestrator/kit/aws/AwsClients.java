@@ -1,6 +1,7 @@
 package dev.drsorchestrator.kit.aws;
 
 import dev.drsorchestrator.kit.config.KitConfig;
+import dev.drsorchestrator.kit.tracing.AwsCallTracing;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -45,8 +46,9 @@ public class AwsClients {
     @Produces
     @ApplicationScoped
     @DefaultBean
-    EventBridgeClient eventBridge() {
+    EventBridgeClient eventBridge(AwsCallTracing tracing) {
         return configure(EventBridgeClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()))
+                .overrideConfiguration(o -> o.addExecutionInterceptor(tracing))
                 .build();
     }
 

@@ -42,19 +42,22 @@ public interface KitConfig {
 
     Metrics metrics();
 
-    interface Inbox {
-        /** Whether to consume the inbox queue at all. */
-        @WithDefault("true")
-        boolean enabled();
+    Tracing tracing();
 
+    /**
+     * The inbox queue, consumed by SmallRye Reactive Messaging's SQS connector (channel {@code inbox}; the kit's
+     * {@code META-INF/microprofile-config.properties} maps these settings onto it).
+     */
+    interface Inbox {
         /** The inbox queue's name, {@code <service>-events}. */
         String queue();
 
-        @WithDefault("2")
+        /** How many messages are processed at once (the worker pool {@code kit-inbox}). */
+        @WithDefault("4")
         int consumers();
 
-        /** Long-poll wait of one receive; also the longest a shutdown waits for a poller. */
-        @WithDefault("10")
+        /** Long-poll wait of one receive (SQS allows up to 20 s); a message that arrives meanwhile returns at once. */
+        @WithDefault("20")
         int waitSeconds();
 
         /** The default of {@link #visibilityTimeoutSeconds()}; infra/aws creates the inbox queues with it. */
@@ -136,6 +139,22 @@ public interface KitConfig {
             @WithDefault("1m")
             Duration step();
         }
+    }
+
+    /**
+     * Traces (kit.tracing.Tracing): spans are always made and their {@code traceparent} travels with every event; they
+     * leave the process only when an OTLP endpoint is set.
+     */
+    interface Tracing {
+        /**
+         * An OpenTelemetry collector's OTLP/HTTP address, such as {@code http://localhost:4318} (spans go to
+         * {@code /v1/traces}); unset: spans are not exported.
+         */
+        Optional<String> otlpEndpoint();
+
+        /** The share of new traces recorded (a trace begun elsewhere follows its caller's decision). */
+        @WithDefault("1.0")
+        double sampleRatio();
     }
 
     /** The clients that no quarkus-amazon-services extension builds (EventBridge, CloudWatch). */

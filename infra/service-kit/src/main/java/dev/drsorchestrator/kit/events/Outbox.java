@@ -10,7 +10,9 @@ import dev.drsorchestrator.contracts.envelope.EventPayload;
 import dev.drsorchestrator.kit.config.KitConfig;
 import dev.drsorchestrator.kit.dynamo.Items;
 import dev.drsorchestrator.kit.dynamo.TableSpec;
+import dev.drsorchestrator.kit.tracing.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -41,12 +43,29 @@ public class Outbox {
         return TableSpec.of(name, SHARD, SK);
     }
 
-    /** An event to be written in a transaction and published after it commits. */
+    /**
+     * An event to be written in a transaction and published after it commits. Its {@code traceparent} becomes the span
+     * of the work under way ({@link Tracing#currentTraceparent()}), so the trace follows the event to its consumers;
+     * unless the metadata already carries another trace, which the event then continues (a DRS job's events continue
+     * the trace of the request that started the job, not the trace of the DRS event that reported its end).
+     */
     public Entry entry(EventMetadata metadata, EventPayload payload) {
-        OutgoingEvent event = EventCodec.outgoing(metadata, payload);
+        OutgoingEvent event = EventCodec.outgoing(traced(metadata), payload);
         String shard = Integer.toString(Math.floorMod(event.eventId().hashCode(), SHARDS));
         String sortKey = String.format("%013d#%s", metadata.occurredAt().toEpochMilli(), event.eventId());
         return new Entry(shard, sortKey, event);
+    }
+
+    static EventMetadata traced(EventMetadata metadata) {
+        String current = Tracing.currentTraceparent();
+        if (current == null) {
+            return metadata;
+        }
+        String own = Tracing.traceId(metadata.traceparent());
+        if (own != null && !own.equals(Tracing.traceId(current))) {
+            return metadata;
+        }
+        return metadata.withTraceparent(current);
     }
 
     /** The outbox item of {@code entry}, for a transaction. */
@@ -62,6 +81,11 @@ public class Outbox {
 
     /** One outbox item: where it is stored and what goes to {@code PutEvents}. */
     public record Entry(String shard, String sortKey, OutgoingEvent event) {
+
+        /** When the event was created, in the transaction that wrote it (its {@code occurredAt}, to the millisecond). */
+        Instant createdAt() {
+            return Instant.ofEpochMilli(Long.parseLong(sortKey.substring(0, 13)));
+        }
 
         Map<String, AttributeValue> key() {
             return Map.of(SHARD, s(shard), SK, s(sortKey));
@@ -82,7 +106,7 @@ public class Outbox {
                     "detail",
                     s(event.detailJson()),
                     "createdAt",
-                    n(Long.parseLong(sortKey.substring(0, 13))));
+                    n(createdAt().toEpochMilli()));
         }
 
         static Entry fromItem(Map<String, AttributeValue> item) {

@@ -2,6 +2,7 @@ package dev.drsorchestrator.kit.events;
 
 import dev.drsorchestrator.kit.config.KitConfig;
 import dev.drsorchestrator.kit.metrics.CloudWatchNames;
+import dev.drsorchestrator.kit.metrics.HopTimers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -9,6 +10,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,7 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
  * every {@code kit.outbox.sweep-interval} publishes whatever a crash or an EventBridge error left behind. An event
  * may so be published twice; consumers deduplicate on {@code metadata.eventId}.
  *
- * <p>Meters: {@code kit.outbox.published} (by {@code type}, the detail-type) for each event EventBridge accepted, and
+ * <p>Meters: the hop timer commit → published ({@link HopTimers#published}), {@code kit.outbox.published} (by {@code type}, the detail-type) for each event EventBridge accepted, and
  * {@code kit.outbox.publish.failures} for each event it did not take (PutEvents failed, or refused that entry).
  */
 @ApplicationScoped
@@ -49,6 +51,7 @@ public class OutboxRelay {
     private final Outbox outbox;
     private final KitConfig config;
     private final MeterRegistry metrics;
+    private final HopTimers hops;
     private final Clock clock = Clock.systemUTC();
     private ScheduledExecutorService sweeper;
 
@@ -57,12 +60,14 @@ public class OutboxRelay {
             EventBridgeClient eventBridge,
             Outbox outbox,
             KitConfig config,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            HopTimers hops) {
         this.dynamo = dynamo;
         this.eventBridge = eventBridge;
         this.outbox = outbox;
         this.config = config;
         this.metrics = metrics;
+        this.hops = hops;
     }
 
     void start(@Observes @Priority(200) StartupEvent event) {
@@ -192,11 +197,13 @@ public class OutboxRelay {
                 throw e;
             }
             List<PutEventsResultEntry> results = response.entries();
+            Instant publishedAt = clock.instant();
             for (int j = 0; j < batch.size(); j++) {
                 PutEventsResultEntry result = j < results.size() ? results.get(j) : null;
                 Outbox.Entry entry = batch.get(j);
                 if (result != null && result.errorCode() == null) {
                     accepted.add(entry);
+                    hops.published(entry.event().detailType(), entry.createdAt(), publishedAt);
                     metrics.counter(
                                     CloudWatchNames.Meters.OUTBOX_PUBLISHED,
                                     CloudWatchNames.TYPE,

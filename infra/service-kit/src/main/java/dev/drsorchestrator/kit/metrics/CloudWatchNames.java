@@ -35,6 +35,14 @@ public final class CloudWatchNames {
         public static final String OUTBOX_PUBLISH_FAILURES = "kit.outbox.publish.failures";
         /** Timer, tag {@code type}: from an event's occurrence to its receipt from the inbox queue. */
         public static final String INBOX_DELIVERY_LATENCY = "kit.inbox.delivery.latency";
+        /** The hop timers' common prefix ({@link HopTimers}). */
+        public static final String HOP_PREFIX = "kit.hop.";
+        /** Timer, tag {@code type}: commit → published (the producer's outbox relay). */
+        public static final String HOP_PUBLISH = "kit.hop.publish";
+        /** Timer, tag {@code type}: published (put into the consumer's queue) → received by the consumer. */
+        public static final String HOP_DELIVER = "kit.hop.deliver";
+        /** Timer, tag {@code type}: received → committed (the consumer's handler returned). */
+        public static final String HOP_HANDLE = "kit.hop.handle";
         /** Counter: a wave attempt timed out (its timeout fired while it was still running). */
         public static final String WAVE_TIMEOUTS = "execution.wave.timeouts";
         /** Counter, tag {@code operation}: a call to DRS, EC2, SSM or Lambda answered "throttled". */
@@ -82,6 +90,17 @@ public final class CloudWatchNames {
 
     /** Total delivery latency of the step's events, in milliseconds (statistic Sum); dimensions as the mean. */
     public static final String INBOX_DELIVERY_LATENCY_SUM = Meters.INBOX_DELIVERY_LATENCY + ".sum";
+
+    /**
+     * Mean time of each hop of the event path in milliseconds (statistic Average; {@link HopTimers}): commit →
+     * published (dimension {@link #SERVICE} the producer), published → received and received → committed (the
+     * consumer); each also by {@link #TYPE}.
+     */
+    public static final String HOP_PUBLISH_AVG = Meters.HOP_PUBLISH + ".avg";
+
+    public static final String HOP_DELIVER_AVG = Meters.HOP_DELIVER + ".avg";
+
+    public static final String HOP_HANDLE_AVG = Meters.HOP_HANDLE + ".avg";
 
     /**
      * Wave attempts that timed out (statistic Sum), dimension {@link #SERVICE} ({@code execution-service}): an

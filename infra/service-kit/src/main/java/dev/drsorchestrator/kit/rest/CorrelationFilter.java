@@ -1,6 +1,6 @@
 package dev.drsorchestrator.kit.rest;
 
-import dev.drsorchestrator.kit.events.InboxPoller;
+import dev.drsorchestrator.kit.events.InboxChannel;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.util.UUID;
@@ -24,7 +24,7 @@ public class CorrelationFilter {
             id = UUID.randomUUID().toString();
         }
         request.setProperty(HEADER, id);
-        MDC.put(InboxPoller.MDC_CORRELATION_ID, id);
+        MDC.put(InboxChannel.MDC_CORRELATION_ID, id);
     }
 
     @ServerResponseFilter
@@ -33,6 +33,6 @@ public class CorrelationFilter {
         if (id != null) {
             response.getHeaders().putSingle(HEADER, id);
         }
-        MDC.remove(InboxPoller.MDC_CORRELATION_ID);
+        MDC.remove(InboxChannel.MDC_CORRELATION_ID);
     }
 }

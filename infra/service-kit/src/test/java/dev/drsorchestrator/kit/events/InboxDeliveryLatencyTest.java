@@ -30,10 +30,10 @@ class InboxDeliveryLatencyTest {
     void aProjectEventsLatencyRunsFromItsMetadataOccurredAt() {
         InboundEvent event = new InboundEvent.Project(SampleEvents.event(EventType.WAVE_STARTED));
         Instant occurred = ((InboundEvent.Project) event).event().metadata().occurredAt();
-        String type = InboxPoller.detailType(event);
+        String type = Inbound.detailType(event);
 
-        InboxPoller.recordDelivery(metrics, event, type, occurred.plusMillis(1500));
-        InboxPoller.recordDelivery(metrics, event, type, occurred.plusMillis(500));
+        Inbound.recordDelivery(metrics, event, type, occurred.plusMillis(1500));
+        Inbound.recordDelivery(metrics, event, type, occurred.plusMillis(500));
 
         assertThat(type).isEqualTo("WaveStarted");
         assertThat(timer(type).count()).isEqualTo(2);
@@ -45,9 +45,9 @@ class InboxDeliveryLatencyTest {
     void anAwsEventsLatencyRunsFromItsTime() {
         InboundEvent event = new InboundEvent.Aws(AwsEventParser.parse(
                 Samples.resource(AwsEventType.DRS_SOURCE_SERVER_LAUNCH_RESULT.samplePrefix() + "-succeeded.json")));
-        String type = InboxPoller.detailType(event);
+        String type = Inbound.detailType(event);
 
-        InboxPoller.recordDelivery(metrics, event, type, Instant.parse("2016-08-22T20:12:21Z"));
+        Inbound.recordDelivery(metrics, event, type, Instant.parse("2016-08-22T20:12:21Z"));
 
         assertThat(timer(type).count()).isEqualTo(1);
         assertThat(timer(type).totalTime(TimeUnit.MILLISECONDS)).isEqualTo(2000);
@@ -56,9 +56,9 @@ class InboxDeliveryLatencyTest {
     @Test
     void aSenderClockAheadOfOursRecordsZeroNotANegativeLatency() {
         InboundEvent event = new InboundEvent.Project(SampleEvents.event(EventType.EXECUTION_STARTED));
-        Instant occurred = InboxPoller.occurredAt(event);
+        Instant occurred = Inbound.occurredAt(event);
 
-        InboxPoller.recordDelivery(metrics, event, "ExecutionStarted", occurred.minusSeconds(3));
+        Inbound.recordDelivery(metrics, event, "ExecutionStarted", occurred.minusSeconds(3));
 
         assertThat(timer("ExecutionStarted").count()).isEqualTo(1);
         assertThat(timer("ExecutionStarted").totalTime(TimeUnit.MILLISECONDS)).isZero();

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.drsorchestrator.contracts.EventCodec.OutgoingEvent;
 import dev.drsorchestrator.kit.config.KitConfig;
 import dev.drsorchestrator.kit.metrics.CloudWatchNames;
+import dev.drsorchestrator.kit.metrics.HopTimers;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -91,7 +94,8 @@ class OutboxRelayMetersTest {
 
     private OutboxRelay relay(Function<PutEventsRequest, PutEventsResponse> answer) {
         KitConfig config = config();
-        return new OutboxRelay(dynamo(), eventBridge(answer), new Outbox(config), config, metrics);
+        return new OutboxRelay(
+                dynamo(), eventBridge(answer), new Outbox(config), config, metrics, new HopTimers(metrics));
     }
 
     private double published(String type) {
@@ -99,6 +103,22 @@ class OutboxRelayMetersTest {
                 .tag(CloudWatchNames.TYPE, type)
                 .counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    private Timer hop(String type) {
+        return metrics.get(CloudWatchNames.Meters.HOP_PUBLISH)
+                .tag(CloudWatchNames.TYPE, type)
+                .timer();
+    }
+
+    @Test
+    void eachPublishedEventTimesItsHopFromCreationToTheBus() {
+        relay(OutboxRelayMetersTest::accepted).publish(List.of(entry(1, "WaveStarted"), entry(2, "WaveStarted")));
+
+        Timer hop = hop("WaveStarted");
+        assertThat(hop.count()).isEqualTo(2);
+        // The entries were created at 1 and 2 ms after the epoch: decades before they were published.
+        assertThat(hop.max(TimeUnit.DAYS)).isGreaterThan(365 * 50);
     }
 
     private double failures() {
@@ -142,6 +162,11 @@ class OutboxRelayMetersTest {
 
         assertThat(published("WaveCompleted")).isEqualTo(1);
         assertThat(published("WaveFailed")).isZero();
+        assertThat(hop("WaveCompleted").count()).isEqualTo(1);
+        assertThat(metrics.find(CloudWatchNames.Meters.HOP_PUBLISH)
+                        .tag(CloudWatchNames.TYPE, "WaveFailed")
+                        .timer())
+                .isNull();
         assertThat(failures()).isEqualTo(1);
         assertThat(deleted).containsExactly(String.format("%013d#e%d", 1, 1));
     }

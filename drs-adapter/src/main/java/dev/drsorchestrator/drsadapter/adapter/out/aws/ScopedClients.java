@@ -3,6 +3,7 @@ package dev.drsorchestrator.drsadapter.adapter.out.aws;
 import dev.drsorchestrator.drsadapter.config.DrsConfig;
 import dev.drsorchestrator.drsadapter.domain.Scope;
 import dev.drsorchestrator.kit.aws.AwsClients;
+import dev.drsorchestrator.kit.tracing.AwsCallTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,10 +43,12 @@ class ScopedClients {
     private final DrsConfig config;
     private final StsClient sts;
     private final ThrottleCounter throttles;
+    private final AwsCallTracing tracing;
     private final Map<String, Object> clients = new ConcurrentHashMap<>();
 
-    ScopedClients(AwsClients aws, DrsConfig config, MeterRegistry metrics) {
+    ScopedClients(AwsClients aws, DrsConfig config, MeterRegistry metrics, AwsCallTracing tracing) {
         this.aws = aws;
+        this.tracing = tracing;
         this.config = config;
         this.throttles = new ThrottleCounter(metrics);
         this.sts = aws.configure(StsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()))
@@ -111,6 +114,7 @@ class ScopedClients {
             override.apiCallTimeout(config.dispatch().lease().dividedBy(2));
         }
         override.addMetricPublisher(throttles);
+        override.addExecutionInterceptor(tracing);
         builder.overrideConfiguration(override.retryStrategy(StandardRetryStrategy.builder()
                         .maxAttempts(config.retry().maxAttempts())
                         .circuitBreakerEnabled(false)
