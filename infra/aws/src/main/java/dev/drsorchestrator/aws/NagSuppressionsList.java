@@ -65,13 +65,17 @@ final class NagSuppressionsList {
                 true);
     }
 
-    /** A task role's {@code cloudwatch:PutMetricData}, which has no resource type. */
+    /**
+     * A task role's {@code cloudwatch:PutMetricData} and, with tracing, X-Ray's {@code PutTraceSegments} and
+     * {@code PutTelemetryRecords}: none has a resource type.
+     */
     static void metrics(software.constructs.IConstruct role) {
         NagSuppressions.addResourceSuppressions(
                 role,
                 List.of(iam5(
                         "cloudwatch:PutMetricData has no resource type, so AWS requires *; it is limited to the "
-                                + "deployment's namespace by the cloudwatch:namespace condition",
+                                + "deployment's namespace by the cloudwatch:namespace condition. X-Ray's "
+                                + "PutTraceSegments and PutTelemetryRecords (tracing on) have no resource type either",
                         List.of(),
                         List.of("^Resource::\\*$"))),
                 true);

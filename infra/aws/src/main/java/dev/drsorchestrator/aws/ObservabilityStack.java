@@ -128,6 +128,10 @@ public final class ObservabilityStack extends Stack {
                 graph("DRS throttles and launch failures", List.of(app.get("drsThrottles"), app.get("launchFailures"))),
                 graph("Outbox relay failures", List.of(app.get("relayFailures"))),
                 graph("Rule delivery failures", failed));
+        dashboard.addWidgets(
+                graph("Hop: commit → published (mean ms)", List.of(app.get("hopPublish"))),
+                graph("Hop: published → received (mean ms)", List.of(app.get("hopDeliver"))),
+                graph("Hop: received → committed (mean ms)", List.of(app.get("hopHandle"))));
         dashboard.addWidgets(inboxes.toArray(IWidget[]::new));
     }
 
@@ -172,6 +176,9 @@ public final class ObservabilityStack extends Stack {
                                 CloudWatchNames.INBOX_DELIVERY_LATENCY_MAX,
                                 CloudWatchNames.SERVICE + "," + CloudWatchNames.TYPE,
                                 "Maximum")),
+                Map.entry("hopPublish", hop(CloudWatchNames.HOP_PUBLISH_AVG)),
+                Map.entry("hopDeliver", hop(CloudWatchNames.HOP_DELIVER_AVG)),
+                Map.entry("hopHandle", hop(CloudWatchNames.HOP_HANDLE_AVG)),
                 Map.entry(
                         "drsThrottles",
                         search(
@@ -220,6 +227,12 @@ public final class ObservabilityStack extends Stack {
         return count(
                 CloudWatchNames.OUTBOX_PUBLISHED_COUNT,
                 Map.of(CloudWatchNames.SERVICE, service, CloudWatchNames.TYPE, detailType));
+    }
+
+    /** One hop's mean, by service and event type. */
+    private static IMetric hop(String metricName) {
+        return search(
+                "by service and type", metricName, CloudWatchNames.SERVICE + "," + CloudWatchNames.TYPE, "Average");
     }
 
     private static IMetric search(String label, String metricName, String dimensions, String statistic) {

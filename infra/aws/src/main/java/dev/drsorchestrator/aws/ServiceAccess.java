@@ -37,7 +37,9 @@ final class ServiceAccess {
             Map.entry("ssm:GetCommandInvocation", "SSM defines no resource type for GetCommandInvocation"),
             Map.entry(
                     "cloudwatch:PutMetricData",
-                    "CloudWatch defines no resource type for PutMetricData; the namespace is a condition instead"));
+                    "CloudWatch defines no resource type for PutMetricData; the namespace is a condition instead"),
+            Map.entry("xray:PutTraceSegments", "X-Ray defines no resource type for PutTraceSegments"),
+            Map.entry("xray:PutTelemetryRecords", "X-Ray defines no resource type for PutTelemetryRecords"));
 
     private ServiceAccess() {}
 
@@ -55,6 +57,14 @@ final class ServiceAccess {
                 .resources(List.of("*"))
                 .conditions(Map.of("StringEquals", Map.of("cloudwatch:namespace", ObservabilityStack.NAMESPACE)))
                 .build());
+        if (settings.tracing()) {
+            // The collector beside the service (ServiceParts.collector) sends the spans to X-Ray with the task role.
+            role.addToPolicy(PolicyStatement.Builder.create()
+                    .sid("Traces")
+                    .actions(List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"))
+                    .resources(List.of("*"))
+                    .build());
+        }
         NagSuppressionsList.metrics(role);
         Stack stack = Stack.of(role);
         switch (service) {

@@ -86,10 +86,20 @@ public final class ServiceEnvironment {
 
     /** The same, as environment variables. */
     public static Map<String, String> variables(Service service, Deployment deployment, Wiring wiring) {
+        return variables(service, deployment, wiring, false);
+    }
+
+    /** {@link #variables(Service, Deployment, Wiring)}, and with {@code tracing} where the spans go. */
+    public static Map<String, String> variables(
+            Service service, Deployment deployment, Wiring wiring, boolean tracing) {
         Map<String, String> env = new LinkedHashMap<>();
         // The AWS SDK's own region setting, for the clients the kit does not configure.
         env.put("AWS_REGION", wiring.region());
         properties(service, deployment, wiring).forEach((name, value) -> env.put(variable(name), value));
+        if (tracing) {
+            // The collector beside the service in its task (ServiceParts.collector): OTLP over HTTP on localhost.
+            env.put(variable("kit.tracing.otlp-endpoint"), ServiceParts.COLLECTOR_OTLP);
+        }
         return env;
     }
 

@@ -12,10 +12,13 @@ import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ecr.Repository;
 import software.amazon.awscdk.services.ecr.assets.Platform;
 import software.amazon.awscdk.services.ecs.AssetImageProps;
+import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
+import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
 import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
+import software.amazon.awscdk.services.ecs.LogDrivers;
 import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.ecs.ScalableTaskCount;
@@ -29,6 +32,7 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
 import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
@@ -132,6 +136,35 @@ final class ServiceParts {
                         .operatingSystemFamily(OperatingSystemFamily.LINUX)
                         .build())
                 .build();
+    }
+
+    /** Where a service sends its spans when tracing is on: the collector in its task, OTLP over HTTP. */
+    static final String COLLECTOR_OTLP = "http://localhost:4318";
+
+    /**
+     * The AWS Distro for OpenTelemetry collector, pinned, from Amazon's public gallery: it receives OTLP and sends
+     * traces to X-Ray with the task role (its bundled ECS configuration).
+     */
+    static final String COLLECTOR_IMAGE = "public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3";
+
+    /**
+     * Adds the tracing collector beside the service in {@code task}: not essential (the service runs on without it;
+     * spans are then dropped), 0.0625 vCPU and at most 128 MB of the task's share, logging to the service's group.
+     */
+    static void collector(FargateTaskDefinition task, ILogGroup log) {
+        task.addContainer(
+                "otel-collector",
+                ContainerDefinitionOptions.builder()
+                        .image(ContainerImage.fromRegistry(COLLECTOR_IMAGE))
+                        .command(List.of("--config=/etc/ecs/ecs-default-config.yaml"))
+                        .essential(false)
+                        .cpu(64)
+                        .memoryLimitMiB(128)
+                        .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder()
+                                .logGroup(log)
+                                .streamPrefix("otel-collector")
+                                .build()))
+                        .build());
     }
 
     /** A target group of a Fargate service's tasks on {@code port}, healthy when they answer ready. */

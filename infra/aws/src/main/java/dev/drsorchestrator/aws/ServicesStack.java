@@ -202,7 +202,7 @@ public final class ServicesStack extends Stack {
                     "app",
                     ContainerDefinitionOptions.builder()
                             .image(ServiceParts.image(this, service.serviceName(), settings, repositoryRoot))
-                            .environment(ServiceEnvironment.variables(service, deployment, wiring))
+                            .environment(ServiceEnvironment.variables(service, deployment, wiring, settings.tracing()))
                             .portMappings(List.of(PortMapping.builder()
                                     .containerPort(Deployment.port(service))
                                     .build()))
@@ -213,6 +213,9 @@ public final class ServicesStack extends Stack {
                             .stopTimeout(Duration.seconds(30))
                             .build());
 
+            if (settings.tracing()) {
+                ServiceParts.collector(task, log);
+            }
             NagSuppressionsList.executionRole(task);
 
             FargateService fargate = FargateService.Builder.create(this, Names.id(service.serviceName()) + "Service")

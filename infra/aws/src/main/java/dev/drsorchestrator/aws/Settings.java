@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param imageTag use images already pushed to ECR ({@code <prefix>/<service>:<tag>}, {@code <prefix>/console:<tag>})
  *     instead of building them
  * @param retainData keep tables, the key and the user pool when the stacks are deleted
+ * @param tracing run an AWS Distro for OpenTelemetry collector beside each service, which sends its spans to X-Ray
  */
 public record Settings(
         String prefix,
@@ -45,7 +46,8 @@ public record Settings(
         int logRetentionDays,
         int wafRateLimit,
         @Nullable String imageTag,
-        boolean retainData) {
+        boolean retainData,
+        boolean tracing) {
 
     private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9-]{1,19}");
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
@@ -136,6 +138,7 @@ public record Settings(
             problems.add("imageTag: '" + imageTag + "' is not a container image tag");
         }
         boolean retain = r.flag("retainData", true);
+        boolean tracing = r.flag("tracing", false);
         String roleName = r.text("memberRoleName", prefix + "-member");
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("the deployment's settings (CDK context) have " + problems.size()
@@ -157,7 +160,8 @@ public record Settings(
                 retention,
                 rate,
                 imageTag,
-                retain);
+                retain,
+                tracing);
     }
 
     public Deployment deployment() {

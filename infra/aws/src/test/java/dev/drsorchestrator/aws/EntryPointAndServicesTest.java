@@ -57,6 +57,31 @@ class EntryPointAndServicesTest {
     }
 
     @Test
+    void withTracingEachServiceSendsItsSpansToACollectorBesideItWhichMayWriteToXRay() {
+        for (Service service : Service.values()) {
+            Map<String, Object> task = services.findResources(
+                            "AWS::ECS::TaskDefinition",
+                            Match.objectLike(Map.of(
+                                    "Properties",
+                                    Match.objectLike(
+                                            Map.of("Family", Synthesized.PREFIX + "-" + service.serviceName())))))
+                    .values()
+                    .iterator()
+                    .next();
+            String containers = ((Map<String, Object>) task.get("Properties"))
+                    .get("ContainerDefinitions")
+                    .toString();
+            assertThat(containers)
+                    .as(service + ": the app points at the collector, which runs beside it")
+                    .contains("Name=KIT_TRACING_OTLP_ENDPOINT, Value=" + ServiceParts.COLLECTOR_OTLP)
+                    .contains("Image=" + ServiceParts.COLLECTOR_IMAGE)
+                    .contains("Essential=false");
+        }
+        String policies = services.findResources("AWS::IAM::Policy").toString();
+        assertThat(policies).contains("xray:PutTraceSegments").contains("xray:PutTelemetryRecords");
+    }
+
+    @Test
     void theEntryPointRoutesEachServicesApiPathAndChecksItsReadiness() {
         for (Service service : Service.values()) {
             String path = "/api/" + service.serviceName();

@@ -23,6 +23,11 @@ class SettingsTest {
         assertThat(settings.logRetentionDays()).isEqualTo(90);
         assertThat(settings.retainData()).isTrue();
         assertThat(settings.imageTag()).isNull();
+        assertThat(settings.tracing()).isTrue();
+        // Tracing is off unless asked for.
+        Map<String, Object> untraced = new HashMap<>(Synthesized.context());
+        untraced.remove("tracing");
+        assertThat(Settings.from(untraced::get).tracing()).isFalse();
     }
 
     @Test

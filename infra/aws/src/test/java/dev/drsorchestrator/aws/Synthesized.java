@@ -14,7 +14,7 @@ import software.amazon.awscdk.assertions.Template;
 
 /**
  * One synthesized deployment shared by the tests (synthesis runs the CDK's JavaScript in a node process, which
- * takes seconds): two member accounts, an alarm e-mail, images built from the services as assets.
+ * takes seconds): two member accounts, an alarm e-mail, tracing on, images built from the services as assets.
  */
 final class Synthesized {
 
@@ -66,6 +66,7 @@ final class Synthesized {
         context.put("memberAccounts", "111111111111,222222222222");
         context.put("externalId", "drs-orchestrator-example");
         context.put("alarmEmail", "dr-team@example.com");
+        context.put("tracing", true);
         return context;
     }
 
