@@ -96,6 +96,11 @@ public final class ConcurrentScenario implements Scenario {
                         .orElseThrow();
                 transitions.addAll(new Timeline(plan, log).transitions());
             }
+            // The reads read one of these (10 servers, as most executions are) rather than the large one.
+            ctx.executionId = requested.get(0).id();
+            ctx.executionServers = Sizes.CONCURRENT_WAVES * Sizes.CONCURRENT_SERVERS_PER_WAVE;
+            ctx.planId = requested.get(0).planId();
+            ctx.groupId = plans.get(0).groupIds().get(0);
             Instant first = requested.stream()
                     .map(Requested::sent)
                     .min(Instant::compareTo)

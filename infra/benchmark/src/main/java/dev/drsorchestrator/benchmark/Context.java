@@ -19,6 +19,9 @@ public final class Context {
     /** An execution, its plan and one of its groups, for the reads (left by the large scenario). */
     public @Nullable String executionId;
 
+    /** How many servers that execution has. */
+    public int executionServers;
+
     public @Nullable String planId;
     public @Nullable String groupId;
 

@@ -48,6 +48,7 @@ public final class LargeScenario implements Scenario {
         Processes.children(ctx.root)
                 .forEach((c, p) -> Processes.rssMiB(p.pid()).ifPresent(mib -> ctx.rssAfterLarge.put(c, mib)));
         ctx.executionId = done.request().id();
+        ctx.executionServers = plan.servers();
         ctx.planId = plan.id();
         ctx.groupId = plan.groupIds().get(0);
 

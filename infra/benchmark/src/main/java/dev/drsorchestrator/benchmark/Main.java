@@ -29,6 +29,7 @@ public final class Main {
                 footprint           each process's start-up and memory (runs large first if not asked for)
               --quick               small sizes, for a smoke run (3 waves x 10 servers, 5 executions, 300 servers,
                                     10 s of reads)
+              --reads-rate N        requests per second of the reads scenario (default 200)
             """;
 
     private static final Map<String, Supplier<Scenario>> SCENARIOS = new LinkedHashMap<>();
@@ -48,10 +49,13 @@ public final class Main {
     public static void main(String[] argv) {
         PrintStream out = System.out;
         boolean quick = false;
+        int readsRate = 0;
         List<String> names = new ArrayList<>();
-        for (String a : argv) {
+        for (int i = 0; i < argv.length; i++) {
+            String a = argv[i];
             switch (a) {
                 case "--quick" -> quick = true;
+                case "--reads-rate" -> readsRate = rate(argv, ++i);
                 case "-h", "--help" -> {
                     out.print(USAGE);
                     return;
@@ -69,7 +73,8 @@ public final class Main {
         }
         List<Scenario> scenarios = scenarios(names);
         Path root = root();
-        Context ctx = new Context(root, quick ? Sizes.QUICK : Sizes.FULL, out);
+        Sizes sizes = quick ? Sizes.QUICK : Sizes.FULL;
+        Context ctx = new Context(root, readsRate > 0 ? sizes.withReadsPerSecond(readsRate) : sizes, out);
         String command = ("infra/benchmark/run " + String.join(" ", argv)).trim();
         ctx.say(
                 "%s: %s%s",
@@ -89,6 +94,20 @@ public final class Main {
         out.println("written: " + target.resolve("benchmarks.md") + " and " + target.resolve("benchmark.json"));
         boolean failed = results.stream().anyMatch(r -> r.notes.stream().anyMatch(n -> n.startsWith("FAILED")));
         System.exit(failed ? 1 : 0);
+    }
+
+    private static int rate(String[] argv, int i) {
+        try {
+            int n = Integer.parseInt(i < argv.length ? argv[i] : "");
+            if (n >= 1 && n <= 10_000) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        System.err.println("infra/benchmark/run: --reads-rate takes a number of requests per second, 1 to 10000");
+        System.exit(2);
+        return 0;
     }
 
     /** The scenarios in their canonical order, each once; footprint brings large with it. */

@@ -25,8 +25,15 @@ public final class OpenLoop {
     /** One kind of request. */
     public record Op(String name, String url) {}
 
-    /** Per operation: every latency (ms) and how many answers were not 2xx (or failed). */
-    public record Outcome(Map<String, List<Double>> latencies, Map<String, Integer> failures) {}
+    /**
+     * Per operation: every latency (ms), how many answers were not 2xx (or failed) and the bytes of the answers; and
+     * the answers per second over the run (from the first scheduled request to the last answer).
+     */
+    public record Outcome(
+            Map<String, List<Double>> latencies,
+            Map<String, Integer> failures,
+            Map<String, Long> bytes,
+            double answeredPerSecond) {}
 
     private OpenLoop() {}
 
@@ -39,9 +46,11 @@ public final class OpenLoop {
                 .build();
         Map<String, List<Double>> latencies = new LinkedHashMap<>();
         Map<String, Integer> failures = new LinkedHashMap<>();
+        Map<String, Long> bytes = new LinkedHashMap<>();
         ops.forEach(o -> {
             latencies.put(o.name(), new ArrayList<>());
             failures.put(o.name(), 0);
+            bytes.put(o.name(), 0L);
         });
         List<HttpRequest> requests = ops.stream()
                 .map(o -> HttpRequest.newBuilder(URI.create(o.url()))
@@ -64,19 +73,21 @@ public final class OpenLoop {
                 }
                 int k = (int) (i % ops.size());
                 String name = ops.get(k).name();
-                inFlight.add(http.sendAsync(requests.get(k), HttpResponse.BodyHandlers.discarding())
+                inFlight.add(http.sendAsync(requests.get(k), HttpResponse.BodyHandlers.ofByteArray())
                         .handle((response, error) -> {
                             double ms = (System.nanoTime() - scheduled) / 1_000_000.0;
                             synchronized (latencies) {
                                 latencies.get(name).add(ms);
                                 if (error != null || response.statusCode() / 100 != 2) {
                                     failures.merge(name, 1, Integer::sum);
+                                } else {
+                                    bytes.merge(name, (long) response.body().length, Long::sum);
                                 }
                             }
                             return null;
                         }));
             }
-            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -85,6 +96,7 @@ public final class OpenLoop {
         } finally {
             executor.shutdownNow();
         }
-        return new Outcome(latencies, failures);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Outcome(latencies, failures, bytes, total / seconds);
     }
 }

@@ -40,6 +40,7 @@ public final class ReadsScenario implements Scenario {
                     .await(executions.drill(plan.id()), Duration.ofMinutes(2))
                     .request()
                     .id();
+            ctx.executionServers = plan.servers();
             ctx.planId = plan.id();
             ctx.groupId = plan.groupIds().get(0);
         }
@@ -72,6 +73,22 @@ public final class ReadsScenario implements Scenario {
                         + " latency from each request's scheduled time; default page size (50)",
                 rate, ctx.sizes.readsSeconds(), ops.size());
         r.note("non-2xx or failed: %d of %d (%s)", failed, all.size(), o.failures());
+        r.note(
+                "answered %.0f requests/s on average (the first scheduled request to the last answer; below %d/s when"
+                        + " the system could not keep up and a queue built up)",
+                o.answeredPerSecond(), rate);
+        StringBuilder sizes = new StringBuilder();
+        for (Op op : ops) {
+            int ok = o.latencies().get(op.name()).size() - o.failures().get(op.name());
+            sizes.append(sizes.length() == 0 ? "" : ", ")
+                    .append(op.name())
+                    .append(String.format(
+                            java.util.Locale.ROOT,
+                            " %.1f KiB",
+                            ok == 0 ? 0.0 : o.bytes().get(op.name()) / (double) ok / 1024));
+        }
+        r.note("answer sizes: %s; the execution read has %d servers", sizes, ctx.executionServers);
+        r.figure("answeredPerSecond", o.answeredPerSecond());
         r.figure("requests", all.size());
         r.figure("non2xx", failed);
         return r;

@@ -142,6 +142,11 @@ public final class Report {
         if (r.hops.isEmpty()) {
             return;
         }
+        if (r.hops.values().stream().flatMap(m -> m.values().stream()).noneMatch(Hop::available)) {
+            md.append("Per-hop breakdown: n/a (no service has the kit.hop.publish, kit.hop.deliver or kit.hop.handle"
+                    + " timers on /q/metrics).\n\n");
+            return;
+        }
         md.append("Per-hop breakdown (kit.hop.* timers, increase over the measured part):\n\n");
         md.append("| service | hop | count | p50 | p99 | max | mean |\n|---|---|---:|---:|---:|---:|---:|\n");
         r.hops.forEach((service, hops) -> hops.forEach((hop, h) -> md.append(String.format(

@@ -25,6 +25,19 @@ public record Sizes(
     public static final Sizes FULL = new Sizes(10, 100, 3, 50, 10, 300, 30, 200);
     public static final Sizes QUICK = new Sizes(3, 10, 1, 5, 3, 100, 10, 200);
 
+    /** The same with another rate of reads. */
+    public Sizes withReadsPerSecond(int perSecond) {
+        return new Sizes(
+                waves,
+                serversPerWave,
+                transitionRuns,
+                concurrent,
+                accountWaves,
+                accountServersPerWave,
+                readsSeconds,
+                perSecond);
+    }
+
     /** The ten accounts of the accounts scenario. */
     public static final int ACCOUNTS = 10;
 
