@@ -10,11 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Many executions at once: as many plans of 2 waves × 5 servers, each requested by the drill-operator from its own
@@ -58,74 +53,43 @@ public final class ConcurrentScenario implements Scenario {
     @Override
     public Result measure(Harness h, Context ctx) {
         Executions executions = new Executions(h);
-        // Tokens first, so that no request waits for a sign-in.
-        h.users.token("drill-operator");
         long seq = h.devstack.lastCall();
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(plans.size());
-        List<Future<Requested>> futures = new ArrayList<>();
+        List<Requested> requested =
+                executions.drillTogether(plans.stream().map(Plan::id).toList());
+        Map<String, Ended> ended = executions.awaitAll(requested, Duration.ofMinutes(15));
+        DrsLog log = DrsLog.read(h, seq);
+        List<Double> transitions = new ArrayList<>();
+        List<Double> walls = new ArrayList<>();
         List<Double> accepted = new ArrayList<>();
-        try {
-            for (Plan p : plans) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    Requested r = executions.drill(p.id());
-                    synchronized (accepted) {
-                        accepted.add(Stats.millis(r.sent(), Instant.now()));
-                    }
-                    return r;
-                }));
-            }
-            go.countDown();
-            List<Requested> requested = new ArrayList<>();
-            for (Future<Requested> f : futures) {
-                requested.add(f.get());
-            }
-            Map<String, Ended> ended = executions.awaitAll(requested, Duration.ofMinutes(15));
-            DrsLog log = DrsLog.read(h, seq);
-            List<Double> transitions = new ArrayList<>();
-            List<Double> walls = new ArrayList<>();
-            int completed = 0;
-            for (Requested r : requested) {
-                Ended e = ended.get(r.id());
-                completed += e.completed() ? 1 : 0;
-                walls.add(Stats.millis(e.wall()));
-                Plan plan = plans.stream()
-                        .filter(p -> p.id().equals(r.planId()))
-                        .findFirst()
-                        .orElseThrow();
-                transitions.addAll(new Timeline(plan, log).transitions());
-            }
-            // The reads read one of these (10 servers, as most executions are) rather than the large one.
-            ctx.executionId = requested.get(0).id();
-            ctx.executionServers = Sizes.CONCURRENT_WAVES * Sizes.CONCURRENT_SERVERS_PER_WAVE;
-            ctx.planId = requested.get(0).planId();
-            ctx.groupId = plans.get(0).groupIds().get(0);
-            Instant first = requested.stream()
-                    .map(Requested::sent)
-                    .min(Instant::compareTo)
-                    .orElseThrow();
-            Instant last = ended.values().stream()
-                    .map(Ended::endedAt)
-                    .max(Instant::compareTo)
-                    .orElseThrow();
-            Result r = new Result(name(), title())
-                    .row("wave transition", "ms", transitions)
-                    .row("execution (POST -> endedAt)", "ms", walls)
-                    .row("request answered (POST -> 202)", "ms", accepted);
-            r.note(
-                    "%d executions (DRILL) of 2 waves x 5 servers, requested together from %d threads; %d COMPLETED;"
-                            + " first request -> last end %.1f s",
-                    requested.size(), plans.size(), completed, Stats.millis(first, last) / 1000);
-            r.note("DRS calls during the run: %s", log.outcomeTotals());
-            return r;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a request failed: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+        int completed = 0;
+        for (int i = 0; i < requested.size(); i++) {
+            Requested r = requested.get(i);
+            Ended e = ended.get(r.id());
+            completed += e.completed() ? 1 : 0;
+            walls.add(Stats.millis(e.wall()));
+            accepted.add(Stats.millis(r.sent(), r.answered()));
+            transitions.addAll(new Timeline(plans.get(i), log).transitions());
         }
+        // The reads read one of these (10 servers, as most executions are) rather than the large one.
+        ctx.executionId = requested.get(0).id();
+        ctx.executionServers = plans.get(0).servers();
+        ctx.planId = plans.get(0).id();
+        ctx.groupId = plans.get(0).groupIds().get(0);
+        Instant first =
+                requested.stream().map(Requested::sent).min(Instant::compareTo).orElseThrow();
+        Instant last = ended.values().stream()
+                .map(Ended::endedAt)
+                .max(Instant::compareTo)
+                .orElseThrow();
+        Result r = new Result(name(), title())
+                .row("wave transition", "ms", transitions)
+                .row("execution (POST -> endedAt)", "ms", walls)
+                .row("request answered (POST -> 202)", "ms", accepted);
+        r.note(
+                "%d executions (DRILL) of 2 waves x 5 servers, requested together from %d threads; %d COMPLETED;"
+                        + " first request -> last end %.1f s",
+                requested.size(), plans.size(), completed, Stats.millis(first, last) / 1000);
+        r.note("DRS calls during the run: %s", log.outcomeTotals());
+        return r;
     }
 }

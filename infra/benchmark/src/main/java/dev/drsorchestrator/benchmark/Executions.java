@@ -4,11 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.drsorchestrator.local.Component;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,8 +33,8 @@ public final class Executions {
         this.h = h;
     }
 
-    /** A requested execution: its id and when the request was sent. */
-    public record Requested(String id, String planId, Instant sent) {}
+    /** A requested execution: its id, when the request was sent and when it was answered (202). */
+    public record Requested(String id, String planId, Instant sent, Instant answered) {}
 
     /**
      * An ended execution: when it was requested, when execution-service says it ended ({@code endedAt}), when a GET
@@ -49,7 +56,39 @@ public final class Executions {
     public Requested drill(String planId) {
         Instant sent = Instant.now();
         String id = h.estate.execute(planId, "DRILL", "benchmark");
-        return new Requested(id, planId, sent);
+        return new Requested(id, planId, sent, Instant.now());
+    }
+
+    /** Requests a DRILL of each plan, each from its own thread, all released at the same moment; in plan order. */
+    public List<Requested> drillTogether(List<String> planIds) {
+        // The token first, so that no request waits for a sign-in.
+        h.users.token("drill-operator");
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(planIds.size());
+        try {
+            List<Future<Requested>> futures = new ArrayList<>();
+            for (String planId : planIds) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return drill(planId);
+                }));
+            }
+            go.countDown();
+            List<Requested> out = new ArrayList<>();
+            for (Future<Requested> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r
+                    ? r
+                    : new IllegalStateException("a request failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     public Ended await(Requested r, Duration timeout) {
