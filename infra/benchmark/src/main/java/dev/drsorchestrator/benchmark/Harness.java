@@ -8,8 +8,14 @@ import dev.drsorchestrator.local.Estate;
 import dev.drsorchestrator.local.LocalSystem;
 import dev.drsorchestrator.local.Rest;
 import dev.drsorchestrator.local.Users;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -50,6 +56,8 @@ public final class Harness implements AutoCloseable {
     public final Estate estate;
     public final DevstackAdmin devstack;
     public final Rest anonymous = new Rest();
+    private final HttpClient scraper =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     public final Processes.Startup startup;
     private final Map<Component, Boolean> metricsNeedToken = new EnumMap<>(Component.class);
 
@@ -70,6 +78,7 @@ public final class Harness implements AutoCloseable {
         LocalSystem.Options options = new LocalSystem.Options(root)
                 .logs(root.resolve("infra/benchmark/target/logs/" + label))
                 .freePorts()
+                .peakJit()
                 .out(out)
                 // The production defaults, over infra/local's quicker 1 s / 5 s.
                 .set(Component.DRS_ADAPTER, "drs.tracking.min-poll-interval", "2s")
@@ -138,24 +147,41 @@ public final class Harness implements AutoCloseable {
         return out;
     }
 
+    /**
+     * One service's Prometheus text. Asked for as {@code text/plain}: with the JSON {@code Accept} of the REST helper,
+     * Quarkus answers no Prometheus text.
+     */
     private @Nullable String metrics(Component c) {
         String url = url(c, "/q/metrics");
         try {
             if (!metricsNeedToken.getOrDefault(c, false)) {
-                Rest.Response r = anonymous.get(url);
-                if (r.status() == 200) {
+                HttpResponse<String> r = metrics(url, null);
+                if (r.statusCode() == 200) {
                     return r.body();
                 }
-                if (r.status() != 401 && r.status() != 403) {
+                if (r.statusCode() != 401 && r.statusCode() != 403) {
                     return null;
                 }
                 metricsNeedToken.put(c, true);
             }
-            Rest.Response r = users.rest("admin").get(url);
-            return r.status() == 200 ? r.body() : null;
-        } catch (RuntimeException e) {
+            HttpResponse<String> r = metrics(url, users.token("admin"));
+            return r.statusCode() == 200 ? r.body() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    private HttpResponse<String> metrics(String url, @Nullable String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "text/plain");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return scraper.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Whether {@code /q/metrics} asked for a token (then the admin's was sent). */

@@ -54,6 +54,12 @@ public final class TransitionScenario implements Scenario {
         ctx.say(
                 "%s: plan %s, %d waves x %d servers over accounts %s",
                 name(), plan.id(), s.waves(), s.serversPerWave(), LocalSystem.FLEET_ACCOUNTS);
+        // One drill first, not measured: the services' JIT compiles the event path, as in a service that has run.
+        Executions executions = new Executions(h);
+        Ended warmUp = executions.await(executions.drill(plan.id()), Duration.ofMinutes(15));
+        ctx.say(
+                "%s: warm-up drill %s in %.1f s (not measured)",
+                name(), warmUp.status(), Stats.millis(warmUp.wall()) / 1000);
     }
 
     @Override
@@ -87,7 +93,8 @@ public final class TransitionScenario implements Scenario {
                 .row("execution (POST -> endedAt)", "ms", walls)
                 .row("execution time outside DRS", "ms", outside);
         r.note(
-                "%d execution(s) of %d waves x %d servers (DRILL, waves in sequence); %d transitions",
+                "%d execution(s) of %d waves x %d servers (DRILL, waves in sequence), after one warm-up drill; %d"
+                        + " transitions",
                 ctx.sizes.transitionRuns(), ctx.sizes.waves(), ctx.sizes.serversPerWave(), transitions.size());
         r.note(
                 polling
