@@ -52,17 +52,7 @@ public final class Report {
                 "unit");
         for (Result r : results) {
             for (Row row : r.rows) {
-                out.printf(
-                        Locale.ROOT,
-                        "%-20s %-44s %6d %10s %10s %10s %10s  %s%n",
-                        r.scenario,
-                        row.metric(),
-                        row.summary().n(),
-                        num(row.summary().p50()),
-                        num(row.summary().p99()),
-                        num(row.summary().max()),
-                        num(row.summary().mean()),
-                        row.unit());
+                out.print(line("%-20s %-44s %6d %10s %10s %10s %10s  %s%n", r, row));
             }
             r.notes.forEach(n -> out.printf("%-20s   %s%n", "", n));
         }
@@ -114,17 +104,7 @@ public final class Report {
                 "| scenario | metric | n | p50 | p99 | max | mean | unit |\n|---|---|---:|---:|---:|---:|---:|---|\n");
         for (Result r : results) {
             for (Row row : r.rows) {
-                md.append(String.format(
-                        Locale.ROOT,
-                        "| %s | %s | %d | %s | %s | %s | %s | %s |%n",
-                        r.scenario,
-                        row.metric(),
-                        row.summary().n(),
-                        num(row.summary().p50()),
-                        num(row.summary().p99()),
-                        num(row.summary().max()),
-                        num(row.summary().mean()),
-                        row.unit()));
+                md.append(line("| %s | %s | %d | %s | %s | %s | %s | %s |%n", r, row));
             }
         }
         md.append('\n');
@@ -186,5 +166,20 @@ public final class Report {
         double a = Math.abs(v);
         String format = a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : "%.2f";
         return String.format(Locale.ROOT, format, v);
+    }
+
+    /** One row of the summary table in {@code format}: scenario, metric, n, p50, p99, max, mean, unit. */
+    private static String line(String format, Result r, Row row) {
+        return String.format(
+                Locale.ROOT,
+                format,
+                r.scenario,
+                row.metric(),
+                row.summary().n(),
+                num(row.summary().p50()),
+                num(row.summary().p99()),
+                num(row.summary().max()),
+                num(row.summary().mean()),
+                row.unit());
     }
 }

@@ -6,9 +6,9 @@ import dev.drsorchestrator.contracts.EventCodec.OutgoingEvent;
 import dev.drsorchestrator.kit.config.KitConfig;
 import dev.drsorchestrator.kit.metrics.CloudWatchNames;
 import dev.drsorchestrator.kit.metrics.HopTimers;
+import dev.drsorchestrator.kit.testing.ConfigProxy;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,19 +37,8 @@ class OutboxRelayMetersTest {
 
     /** KitConfig as the relay reads it: the bus and the outbox table. */
     private static KitConfig config() {
-        KitConfig.Outbox outbox = proxy(KitConfig.Outbox.class, Map.of("table", "svc-outbox"));
-        return proxy(KitConfig.class, Map.of("busName", "bus", "serviceName", "svc", "outbox", outbox));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T proxy(Class<T> type, Map<String, Object> values) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
-            Object v = values.get(method.getName());
-            if (v == null) {
-                throw new UnsupportedOperationException(method.getName());
-            }
-            return v;
-        });
+        KitConfig.Outbox outbox = ConfigProxy.of(KitConfig.Outbox.class, Map.of("table", "svc-outbox"));
+        return ConfigProxy.of(KitConfig.class, Map.of("busName", "bus", "serviceName", "svc", "outbox", outbox));
     }
 
     private DynamoDbClient dynamo() {

@@ -3,7 +3,7 @@ package dev.drsorchestrator.kit.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.drsorchestrator.kit.config.KitConfig;
-import java.lang.reflect.Proxy;
+import dev.drsorchestrator.kit.testing.ConfigProxy;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -16,19 +16,8 @@ public class TracingTest {
     /** A Tracing that exports nothing, as the services run by default. */
     public static Tracing tracing() {
         KitConfig.Tracing settings =
-                proxy(KitConfig.Tracing.class, Map.of("otlpEndpoint", Optional.empty(), "sampleRatio", 1.0));
-        return new Tracing(proxy(KitConfig.class, Map.of("serviceName", "svc", "tracing", settings)));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T proxy(Class<T> type, Map<String, Object> values) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
-            Object v = values.get(method.getName());
-            if (v == null) {
-                throw new UnsupportedOperationException(method.getName());
-            }
-            return v;
-        });
+                ConfigProxy.of(KitConfig.Tracing.class, Map.of("otlpEndpoint", Optional.empty(), "sampleRatio", 1.0));
+        return new Tracing(ConfigProxy.of(KitConfig.class, Map.of("serviceName", "svc", "tracing", settings)));
     }
 
     private final Tracing tracing = tracing();
